@@ -1,0 +1,32 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
+
+namespace GAgent.Options;
+
+/// <summary>GAgent's runtime options, bound from the configuration section <c>GAgent</c> and validated at start.</summary>
+public sealed class GAgentOptions
+{
+    /// <summary>The configuration section the options bind from.</summary>
+    public const string SectionName = "GAgent";
+
+    /// <summary>
+    /// Where the embedded stores keep their files (sessions, and later media, profiles, memory). Null means
+    /// <c>App_Data/gagent</c> under the host's content root.
+    /// </summary>
+    public string? DataDirectory { get; set; }
+
+    /// <summary>The model used when a request names none; null means the first registered model.</summary>
+    public string? DefaultModel { get; set; }
+
+    /// <summary>The agent's system instructions, sent before every conversation.</summary>
+    [MaxLength(100_000)]
+    public string Instructions { get; set; } = "You are GAgent, a helpful assistant. Answer concisely and use the tools you have when they help.";
+
+    /// <summary>Agent loop limits.</summary>
+    [ValidateObjectMembers]
+    public AgentLoopOptions Agent { get; set; } = new();
+
+    /// <summary>Run registry behaviour.</summary>
+    [ValidateObjectMembers]
+    public RunOptions Runs { get; set; } = new();
+}

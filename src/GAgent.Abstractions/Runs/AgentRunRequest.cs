@@ -1,0 +1,32 @@
+using Microsoft.Extensions.AI;
+
+namespace GAgent.Runs;
+
+/// <summary>Everything needed to start one agent turn (a run).</summary>
+public sealed record AgentRunRequest
+{
+    /// <summary>
+    /// The session to run in. Its history is loaded as context and every message of the turn is persisted to it.
+    /// When null the run is ephemeral (stateless, as OpenAI chat completions are): <see cref="Messages"/> is the whole
+    /// context and nothing is stored.
+    /// </summary>
+    public string? SessionId { get; init; }
+
+    /// <summary>The new input messages (usually one user message). For an ephemeral run, the full conversation.</summary>
+    public required IReadOnlyList<ChatMessage> Messages { get; init; }
+
+    /// <summary>The model (or profile) to use; null selects the configured default.</summary>
+    public string? ModelId { get; init; }
+
+    /// <summary>
+    /// Tools declared by the client (for example an OpenAI request's <c>tools</c>). The model may call them, but the
+    /// server never runs them: the run ends with the calls so the client can run them, as OpenAI does.
+    /// </summary>
+    public IReadOnlyList<AIFunctionDeclaration> ClientTools { get; init; } = [];
+
+    /// <summary>Sampling and tool-choice options for the model calls (temperature, max tokens, stop, ...). Tools set here are ignored.</summary>
+    public ChatOptions? ChatOptions { get; init; }
+
+    /// <summary>Extra system instructions for this run only, added after the agent's own instructions.</summary>
+    public string? Instructions { get; init; }
+}

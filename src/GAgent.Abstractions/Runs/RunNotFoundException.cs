@@ -1,0 +1,12 @@
+namespace GAgent.Runs;
+
+/// <summary>No active or retained run has the id.</summary>
+public sealed class RunNotFoundException : GAgentException
+{
+    /// <summary>Creates the exception.</summary>
+    public RunNotFoundException(string runId)
+        : base($"Run '{runId}' was not found. Finished runs are kept only for GAgent:Runs:Retention.", "run_not_found") => RunId = runId;
+
+    /// <summary>The id that was not found.</summary>
+    public string RunId { get; }
+}
