@@ -6,6 +6,6 @@ public enum RunOutcome
     /// <summary>The agent produced its final answer.</summary>
     Success,
 
-    /// <summary>The run paused and needs input (an approval, or results of client-side tool calls) to continue.</summary>
+    /// <summary>The run paused and needs input (an approval) to continue.</summary>
     Interrupt,
 }

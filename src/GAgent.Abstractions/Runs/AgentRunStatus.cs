@@ -7,9 +7,9 @@ public enum AgentRunStatus
     Queued,
     /// <summary>The agent is working.</summary>
     Running,
-    /// <summary>The agent produced its final answer.</summary>
+    /// <summary>The agent produced its final answer, or returned calls of client-declared tools for the client to run.</summary>
     Completed,
-    /// <summary>The run paused for input it cannot produce itself (client tool results, approvals).</summary>
+    /// <summary>The run paused for input it cannot produce itself (an approval).</summary>
     Interrupted,
     /// <summary>The run failed; see <see cref="IAgentRun.ErrorMessage"/>.</summary>
     Failed,

@@ -1,0 +1,381 @@
+using System.Diagnostics;
+using System.Text.Json;
+using GAgent.Diagnostics;
+using GAgent.Events;
+using GAgent.Models;
+using GAgent.Options;
+using GAgent.Providers;
+using GAgent.Runs;
+using GAgent.Sessions;
+using GAgent.Tools;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace GAgent.Agent;
+
+/// <summary>
+/// Executes one run: build context, stream from the model, run server tools, loop, persist every message, and
+/// journal every step as events. Client-declared tools end the run with their calls; they never run here.
+/// </summary>
+internal sealed class AgentLoop(
+    ISessionStore sessions,
+    IModelCatalog models,
+    AgentToolbox toolbox,
+    ToolInvoker tools,
+    RunRegistry registry,
+    IOptionsMonitor<GAgentOptions> options,
+    TimeProvider time,
+    ILogger<AgentLoop> logger)
+{
+    private const int TitleLength = 60;
+
+    public async Task ExecuteAsync(AgentRun run)
+    {
+        var writer = new RunEventWriter(run, time);
+        var started = Stopwatch.GetTimestamp();
+        var status = AgentRunStatus.Failed;
+        string? error = null;
+        ModelTurn? turn = null;
+        using var activity = GAgentTelemetry.ActivitySource.StartActivity("gagent.run");
+        activity?.SetTag("gagent.run.id", run.Id);
+        activity?.SetTag("gagent.session.id", run.SessionId);
+        activity?.SetTag("gen_ai.request.model", run.ModelId);
+        try
+        {
+            if (run.Predecessor is { } predecessor)
+            {
+                await predecessor.WaitAsync(run.StopToken).ConfigureAwait(false);
+            }
+
+            run.MarkRunning();
+            GAgentTelemetry.RunsStarted.Add(1);
+            RuntimeLog.RunStarted(logger, run.Id, run.SessionId, run.ModelId);
+            writer.RunStarted();
+            var finishReason = await RunTurnsAsync(run, writer, t => turn = t).ConfigureAwait(false);
+            await FlushAsync(run).ConfigureAwait(false);
+            run.SetFinishReason(finishReason);
+            writer.RunFinished(finishReason, run.Usage);
+            status = AgentRunStatus.Completed;
+        }
+        catch (OperationCanceledException) when (run.StopToken.IsCancellationRequested)
+        {
+            await PersistPartialAsync(run, turn).ConfigureAwait(false);
+            status = AgentRunStatus.Cancelled;
+            error = "The run was stopped.";
+            writer.RunError(RunErrorCodes.Cancelled, error);
+        }
+        catch (ChatProviderException ex)
+        {
+            RuntimeLog.ProviderFailed(logger, run.Id, ex);
+            await PersistPartialAsync(run, turn).ConfigureAwait(false);
+            error = ex.Message;
+            writer.RunError(RunErrorCodes.ProviderError, error);
+        }
+#pragma warning disable CA1031 // The run must always end with an event, whatever went wrong.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            RuntimeLog.RunFailed(logger, run.Id, ex);
+            await PersistPartialAsync(run, turn).ConfigureAwait(false);
+            error = "The run failed because of an internal error; the server log has the details (run " + run.Id + ").";
+            writer.RunError(RunErrorCodes.InternalError, error);
+        }
+        finally
+        {
+            var usage = run.Usage;
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            run.Finish(status, time.GetUtcNow(), error);
+            registry.Release(run);
+            var statusName = status.ToString();
+            GAgentTelemetry.RunsEnded.Add(1, new KeyValuePair<string, object?>("gagent.run.status", statusName));
+            GAgentTelemetry.RunDuration.Record(elapsed.TotalSeconds);
+            activity?.SetTag("gagent.run.status", statusName);
+            RuntimeLog.RunEnded(logger, run.Id, statusName, (long)elapsed.TotalMilliseconds, usage.InputTokenCount ?? 0, usage.OutputTokenCount ?? 0);
+        }
+    }
+
+    private async Task<ChatFinishReason?> RunTurnsAsync(AgentRun run, RunEventWriter writer, Action<ModelTurn?> trackTurn)
+    {
+        var agent = options.CurrentValue.Agent;
+        var request = run.Request;
+        var token = run.StopToken;
+        var client = models.GetChatClient(run.ModelId);
+        var context = await BuildContextAsync(run, token).ConfigureAwait(false);
+        var clientToolNames = request.ClientTools.Select(static t => t.Name).ToHashSet(StringComparer.Ordinal);
+        var chatOptions = request.ChatOptions?.Clone() ?? new ChatOptions();
+        chatOptions.Tools = [.. toolbox.All, .. request.ClientTools];
+        if (chatOptions.Tools.Count == 0)
+        {
+            chatOptions.Tools = null;
+            chatOptions.ToolMode = null;
+        }
+
+        for (var iteration = 1; ; iteration++)
+        {
+            if (iteration > agent.MaxIterations)
+            {
+                // The model keeps calling tools: ask once more for an answer without them rather than fail the turn.
+                RuntimeLog.MaxIterationsReached(logger, run.Id, agent.MaxIterations);
+                chatOptions.ToolMode = ChatToolMode.None;
+            }
+
+            var turn = new ModelTurn(RunIds.NewMessageId());
+            trackTurn(turn);
+            await StreamModelAsync(client, context, chatOptions, turn, writer, clientToolNames, token).ConfigureAwait(false);
+            trackTurn(null);
+            if (iteration > agent.MaxIterations)
+            {
+                // Calls made despite ToolMode.None would stay unanswered in the history and break the next turn.
+                turn.Calls.Clear();
+            }
+
+            var assistant = new ChatMessage(ChatRole.Assistant, turn.ToContents()) { MessageId = turn.MessageId };
+            context.Add(assistant);
+            await PersistAsync(run, [Stored(run, assistant, turn.Usage, turn.ModelId)], token).ConfigureAwait(false);
+
+            if (turn.Calls.Count == 0 || iteration > agent.MaxIterations)
+            {
+                return turn.FinishReason ?? ChatFinishReason.Stop;
+            }
+
+            var serverCalls = turn.Calls.Where(c => !clientToolNames.Contains(c.Name)).ToList();
+            if (serverCalls.Count > 0)
+            {
+                var toolMessage = await InvokeToolsAsync(serverCalls, writer, agent.ToolTimeout, token).ConfigureAwait(false);
+                context.Add(toolMessage);
+                await PersistAsync(run, [Stored(run, toolMessage, null, null)], token).ConfigureAwait(false);
+            }
+
+            if (serverCalls.Count < turn.Calls.Count)
+            {
+                // Calls of client-declared tools go back to the caller, as OpenAI does; the caller continues with results.
+                return ChatFinishReason.ToolCalls;
+            }
+        }
+    }
+
+    private async Task<List<ChatMessage>> BuildContextAsync(AgentRun run, CancellationToken token)
+    {
+        var current = options.CurrentValue;
+        var request = run.Request;
+        var context = new List<ChatMessage>();
+        var instructions = string.IsNullOrWhiteSpace(request.Instructions) ? current.Instructions : current.Instructions + "\n\n" + request.Instructions;
+        if (!string.IsNullOrWhiteSpace(instructions))
+        {
+            context.Add(new ChatMessage(ChatRole.System, instructions));
+        }
+
+        var inputs = request.Messages.Select(m => StoredInput(run, m)).ToList();
+        if (run.IsPersistent)
+        {
+            var history = await sessions.ReadMessagesAsync(run.SessionId, new MessageQuery { Limit = Math.Min(current.Agent.HistoryMessages, MessageQuery.MaxLimit) }, token).ConfigureAwait(false);
+            // A window must not open on tool results whose calls fell outside it: models reject orphaned results.
+            context.AddRange(history.Items.SkipWhile(static m => m.Role == ChatRole.Tool).Select(static m => m.ToChatMessage()));
+            var info = await sessions.AppendAsync(run.SessionId, inputs, token).ConfigureAwait(false);
+            await SetTitleAsync(info, inputs, token).ConfigureAwait(false);
+        }
+
+        if (logger.IsEnabled(LogLevel.Trace))
+        {
+            RuntimeLog.RunInput(logger, run.Id, string.Join("\n", inputs.Select(static m => m.Text)));
+        }
+
+        context.AddRange(inputs.Select(static m => m.ToChatMessage()));
+        return context;
+    }
+
+    private async Task SetTitleAsync(SessionInfo info, List<StoredMessage> inputs, CancellationToken token)
+    {
+        if (info.Title is not null)
+        {
+            return;
+        }
+
+        var text = inputs.FirstOrDefault(static m => m.Role == ChatRole.User)?.Text.Trim();
+        if (string.IsNullOrEmpty(text))
+        {
+            return;
+        }
+
+        var title = text.ReplaceLineEndings(" ");
+        title = title.Length <= TitleLength ? title : string.Concat(title.AsSpan(0, TitleLength - 1).TrimEnd(), "…");
+        await sessions.UpdateAsync(info.Id, new SessionPatch { Title = title }, token).ConfigureAwait(false);
+    }
+
+    private static async Task StreamModelAsync(IChatClient client, List<ChatMessage> context, ChatOptions chatOptions, ModelTurn turn, RunEventWriter writer, HashSet<string> clientToolNames, CancellationToken token)
+    {
+        await foreach (var update in client.GetStreamingResponseAsync(context, chatOptions, token).ConfigureAwait(false))
+        {
+            turn.ModelId ??= update.ModelId;
+            if (update.FinishReason is { } reason)
+            {
+                turn.FinishReason = reason;
+            }
+
+            foreach (var content in update.Contents)
+            {
+                switch (content)
+                {
+                    case TextReasoningContent { Text.Length: > 0 } reasoning:
+                        if (turn.ReasoningMessageId is null)
+                        {
+                            turn.ReasoningMessageId = RunIds.NewMessageId();
+                            writer.ReasoningStart(turn.ReasoningMessageId);
+                        }
+
+                        turn.Reasoning.Append(reasoning.Text);
+                        writer.ReasoningContent(turn.ReasoningMessageId, reasoning.Text);
+                        break;
+                    case TextContent { Text.Length: > 0 } text:
+                        EndReasoning(turn, writer);
+                        if (!turn.TextOpen)
+                        {
+                            turn.TextOpen = true;
+                            writer.TextStart(turn.MessageId);
+                        }
+
+                        turn.Text.Append(text.Text);
+                        writer.TextContent(turn.MessageId, text.Text);
+                        break;
+                    case FunctionCallContent call:
+                        EndReasoning(turn, writer);
+                        EndText(turn, writer);
+                        turn.Calls.Add(call);
+                        writer.ToolCall(turn.MessageId, call, SerializeArguments(call), clientToolNames.Contains(call.Name));
+                        break;
+                    case UsageContent usage:
+                        turn.Usage ??= new UsageDetails();
+                        turn.Usage.Add(usage.Details);
+                        break;
+                    case ErrorContent failure:
+                        throw new ChatProviderException("model", "The model returned an error: " + failure.Message, providerErrorCode: failure.ErrorCode);
+                }
+            }
+        }
+
+        EndReasoning(turn, writer);
+        EndText(turn, writer);
+        if (turn.Usage is { } used)
+        {
+            RecordUsage(writer, turn, used);
+        }
+    }
+
+    private static void RecordUsage(RunEventWriter writer, ModelTurn turn, UsageDetails usage)
+    {
+        writer.Custom(GAgentEventNames.Usage, JsonSerializer.SerializeToElement(
+            new RunUsagePayload(usage.InputTokenCount ?? 0, usage.OutputTokenCount ?? 0, usage.TotalTokenCount ?? (usage.InputTokenCount ?? 0) + (usage.OutputTokenCount ?? 0)),
+            RuntimeJsonContext.Default.RunUsagePayload));
+        var model = new KeyValuePair<string, object?>("gen_ai.request.model", turn.ModelId);
+        GAgentTelemetry.Tokens.Add(usage.InputTokenCount ?? 0, new KeyValuePair<string, object?>("gagent.token.direction", "input"), model);
+        GAgentTelemetry.Tokens.Add(usage.OutputTokenCount ?? 0, new KeyValuePair<string, object?>("gagent.token.direction", "output"), model);
+    }
+
+    private async Task<ChatMessage> InvokeToolsAsync(List<FunctionCallContent> calls, RunEventWriter writer, TimeSpan timeout, CancellationToken token)
+    {
+        var results = new List<AIContent>(calls.Count);
+        var messageId = RunIds.NewMessageId();
+        foreach (var call in calls)
+        {
+            var outcome = await tools.InvokeAsync(toolbox.Tools.GetValueOrDefault(call.Name), call, timeout, token).ConfigureAwait(false);
+            GAgentTelemetry.ToolCalls.Add(1, new KeyValuePair<string, object?>("gen_ai.tool.name", call.Name), new KeyValuePair<string, object?>("gagent.tool.outcome", outcome.IsError ? "error" : "ok"));
+            writer.ToolResult(messageId, call.CallId, outcome.Text, outcome.IsError);
+            results.Add(outcome.Result);
+        }
+
+        return new ChatMessage(ChatRole.Tool, results) { MessageId = messageId };
+    }
+
+    private static void EndText(ModelTurn turn, RunEventWriter writer)
+    {
+        if (turn.TextOpen)
+        {
+            turn.TextOpen = false;
+            writer.TextEnd(turn.MessageId);
+        }
+    }
+
+    private static void EndReasoning(ModelTurn turn, RunEventWriter writer)
+    {
+        if (turn.ReasoningMessageId is { } id)
+        {
+            writer.ReasoningEnd(id);
+            turn.ReasoningMessageId = null;
+        }
+    }
+
+    private static string SerializeArguments(FunctionCallContent call)
+        => call.Arguments is null ? "{}" : JsonSerializer.Serialize(call.Arguments, AIJsonUtilities.DefaultOptions.GetTypeInfo(typeof(IDictionary<string, object?>)));
+
+    private StoredMessage StoredInput(AgentRun run, ChatMessage message) => new()
+    {
+        Id = message.MessageId ?? RunIds.NewMessageId(),
+        Timestamp = time.GetUtcNow(),
+        Role = message.Role,
+        Contents = [.. message.Contents],
+        RunId = run.Id,
+        AuthorName = message.AuthorName,
+    };
+
+    private StoredMessage Stored(AgentRun run, ChatMessage message, UsageDetails? usage, string? modelId)
+    {
+        if (usage is not null)
+        {
+            run.AddUsage(usage);
+        }
+
+        return new StoredMessage
+        {
+            Id = message.MessageId!,
+            Timestamp = time.GetUtcNow(),
+            Role = message.Role,
+            Contents = [.. message.Contents],
+            RunId = run.Id,
+            ModelId = message.Role == ChatRole.Assistant ? modelId ?? run.ModelId : null,
+            Usage = usage,
+        };
+    }
+
+    private async Task PersistAsync(AgentRun run, IReadOnlyList<StoredMessage> messages, CancellationToken token)
+    {
+        if (run.IsPersistent)
+        {
+            await sessions.AppendAsync(run.SessionId, messages, token).ConfigureAwait(false);
+        }
+    }
+
+    private async Task FlushAsync(AgentRun run)
+    {
+        if (run.IsPersistent)
+        {
+            await sessions.FlushAsync(run.SessionId, CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Keeps what the model had already said when a run is stopped or fails, so the transcript matches what the user saw.</summary>
+    private async Task PersistPartialAsync(AgentRun run, ModelTurn? turn)
+    {
+        if (!run.IsPersistent)
+        {
+            return;
+        }
+
+        try
+        {
+            if (turn is { Text.Length: > 0 })
+            {
+                var partial = new ChatMessage(ChatRole.Assistant, [new TextContent(turn.Text.ToString())]) { MessageId = turn.MessageId };
+                await sessions.AppendAsync(run.SessionId, [Stored(run, partial, turn.Usage, turn.ModelId)], CancellationToken.None).ConfigureAwait(false);
+            }
+
+            await sessions.FlushAsync(run.SessionId, CancellationToken.None).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // Persisting the remains of a failed run is best effort; the run's own error is what matters.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            RuntimeLog.PersistFailed(logger, run.Id, run.SessionId, ex);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+using GAgent.Models;
+using GAgent.Options;
+using GAgent.Runs;
+using GAgent.Sessions;
+using GAgent.Tools;
+using Microsoft.Extensions.Options;
+
+namespace GAgent.Agent;
+
+/// <summary>The default <see cref="IAgentRunner"/>: validates requests, registers runs and executes them with <see cref="AgentLoop"/> in the background.</summary>
+internal sealed class AgentRunner(
+    ISessionStore sessions,
+    IModelCatalog models,
+    AgentToolbox toolbox,
+    RunRegistry registry,
+    AgentLoop loop,
+    IOptionsMonitor<GAgentOptions> options,
+    TimeProvider time) : IAgentRunner
+{
+    public async ValueTask<IAgentRun> StartAsync(AgentRunRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        Validate(request);
+
+        string sessionId;
+        string? profileId = null;
+        if (request.SessionId is { } requested)
+        {
+            SessionIds.Validate(requested, nameof(request.SessionId));
+            var session = await sessions.GetAsync(requested, cancellationToken).ConfigureAwait(false) ?? throw new SessionNotFoundException(requested);
+            sessionId = session.Id;
+            profileId = session.ProfileId;
+        }
+        else
+        {
+            sessionId = "ephemeral_" + Guid.CreateVersion7().ToString("N");
+        }
+
+        var modelId = request.ModelId ?? profileId ?? models.DefaultModel.Id;
+        if (!models.TryGetModel(modelId, out _))
+        {
+            throw new ModelNotFoundException(modelId);
+        }
+
+        var run = new AgentRun(request, sessionId, request.SessionId is not null, modelId, options.CurrentValue.Runs.EventBacklog, time.GetUtcNow(), registry.ShutdownToken);
+        try
+        {
+            registry.Register(run);
+        }
+        catch
+        {
+            run.Dispose();
+            throw;
+        }
+
+        // The run belongs to the registry, not to the caller: it keeps going when the caller's request ends.
+        _ = Task.Run(() => loop.ExecuteAsync(run), CancellationToken.None);
+        return run;
+    }
+
+    public IAgentRun? GetRun(string runId) => registry.Get(runId);
+
+    public IAgentRun? GetActiveRun(string sessionId) => registry.GetActive(sessionId);
+
+    private void Validate(AgentRunRequest request)
+    {
+        if (request.Messages is null || request.Messages.Count == 0)
+        {
+            throw new ArgumentException("A run needs at least one input message.", nameof(request));
+        }
+
+        foreach (var message in request.Messages)
+        {
+            if (message is null || message.Contents.Count == 0)
+            {
+                throw new ArgumentException("Every input message needs content; an empty message cannot be sent to the model.", nameof(request));
+            }
+        }
+
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var tool in request.ClientTools)
+        {
+            if (!names.Add(tool.Name))
+            {
+                throw new ArgumentException($"The client declared the tool '{tool.Name}' twice; tool names must be unique.", nameof(request));
+            }
+
+            if (toolbox.Tools.ContainsKey(tool.Name))
+            {
+                throw new ArgumentException($"The client tool '{tool.Name}' has the name of one of the agent's own tools; rename it.", nameof(request));
+            }
+        }
+    }
+}

@@ -1,0 +1,142 @@
+using System.Runtime.CompilerServices;
+using GAgent.Events;
+using GAgent.Runs;
+
+namespace GAgent.Agent;
+
+/// <summary>
+/// A run's ordered event log: a bounded ring of the newest events plus a wake-up signal for live readers.
+/// One writer (the run's loop) appends; any number of readers replay from a sequence and then follow live.
+/// </summary>
+internal sealed class RunJournal
+{
+    private readonly Lock _gate = new();
+    private readonly AgentEvent[] _ring;
+    private readonly string _runId;
+    private int _head;   // index of the oldest event
+    private int _count;
+    private long _lastSequence;
+    private bool _completed;
+    private TaskCompletionSource? _signal;
+
+    public RunJournal(string runId, int capacity)
+    {
+        _runId = runId;
+        _ring = new AgentEvent[capacity];
+    }
+
+    public long LastSequence
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _lastSequence;
+            }
+        }
+    }
+
+    public void Append(AgentEvent agentEvent)
+    {
+        TaskCompletionSource? signal;
+        lock (_gate)
+        {
+            if (_completed)
+            {
+                throw new InvalidOperationException("The run's journal is complete; no events may follow its last one.");
+            }
+
+            if (agentEvent.Sequence != _lastSequence + 1)
+            {
+                throw new InvalidOperationException($"Event sequence {agentEvent.Sequence} does not follow {_lastSequence}.");
+            }
+
+            if (_count == _ring.Length)
+            {
+                _ring[_head] = agentEvent;
+                _head = (_head + 1) % _ring.Length;
+            }
+            else
+            {
+                _ring[(_head + _count) % _ring.Length] = agentEvent;
+                _count++;
+            }
+
+            _lastSequence = agentEvent.Sequence;
+            signal = _signal;
+            _signal = null;
+        }
+
+        signal?.TrySetResult();
+    }
+
+    public void Complete()
+    {
+        TaskCompletionSource? signal;
+        lock (_gate)
+        {
+            _completed = true;
+            signal = _signal;
+            _signal = null;
+        }
+
+        signal?.TrySetResult();
+    }
+
+    /// <summary>Throws <see cref="RunEventsExpiredException"/> now when <paramref name="afterSequence"/> is no longer replayable.</summary>
+    public void EnsureAvailable(long afterSequence)
+    {
+        lock (_gate)
+        {
+            ThrowIfExpired(afterSequence);
+        }
+    }
+
+    public async IAsyncEnumerable<AgentEvent> ReadAsync(long afterSequence, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var position = Math.Max(0, afterSequence);
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            AgentEvent? next = null;
+            Task? wait = null;
+            lock (_gate)
+            {
+                ThrowIfExpired(position);
+                if (position < _lastSequence)
+                {
+                    var oldest = _lastSequence - _count + 1;
+                    next = _ring[(_head + (int)(position + 1 - oldest)) % _ring.Length];
+                }
+                else if (_completed)
+                {
+                    yield break;
+                }
+                else
+                {
+                    _signal ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                    wait = _signal.Task;
+                }
+            }
+
+            if (next is not null)
+            {
+                position = next.Sequence;
+                yield return next;
+            }
+            else
+            {
+                await wait!.WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private void ThrowIfExpired(long afterSequence)
+    {
+        var oldest = _lastSequence - _count + 1;
+        if (_count > 0 && afterSequence + 1 < oldest)
+        {
+            throw new RunEventsExpiredException(_runId, afterSequence, oldest);
+        }
+    }
+}

@@ -1,0 +1,137 @@
+using System.Collections.Concurrent;
+using GAgent.Options;
+using GAgent.Runs;
+using Microsoft.Extensions.Options;
+
+namespace GAgent.Agent;
+
+/// <summary>
+/// Owns every run independently of the request that started it: enforces one active run per session and the global
+/// cap, keeps finished runs findable for the retention period, and stops all runs when the host shuts down.
+/// </summary>
+internal sealed class RunRegistry : IDisposable
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, AgentRun> _activeBySession = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, AgentRun> _runs = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource _shutdown = new();
+    private readonly IOptionsMonitor<GAgentOptions> _options;
+    private readonly TimeProvider _time;
+    private int _activeCount;
+    private long _nextSweepTicks;
+
+    public RunRegistry(IOptionsMonitor<GAgentOptions> options, TimeProvider time)
+    {
+        _options = options;
+        _time = time;
+    }
+
+    /// <summary>Cancelled when the registry is disposed (host shutdown).</summary>
+    public CancellationToken ShutdownToken => _shutdown.Token;
+
+    /// <summary>Registers a new run, applying the concurrency policy. On success the run counts as active until <see cref="Release"/>.</summary>
+    public void Register(AgentRun run)
+    {
+        var options = _options.CurrentValue.Runs;
+        SweepExpired(options.Retention);
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_shutdown.IsCancellationRequested, this);
+            if (_activeCount >= options.MaxActiveRuns)
+            {
+                throw new RunLimitExceededException(options.MaxActiveRuns);
+            }
+
+            if (_activeBySession.TryGetValue(run.SessionId, out var active))
+            {
+                if (options.ConcurrentRunPolicy == ConcurrentRunPolicy.Reject)
+                {
+                    throw new SessionBusyException(run.SessionId, active.Id);
+                }
+
+                run.Predecessor = active.Completion;
+            }
+
+            // The newest run of a session is the one later messages queue behind.
+            _activeBySession[run.SessionId] = run;
+            _activeCount++;
+            _runs[run.Id] = run;
+        }
+    }
+
+    /// <summary>
+    /// Marks a run as no longer active. Persistent runs stay findable until their retention ends; ephemeral ones
+    /// (stateless OpenAI requests) have no one to re-attach and are dropped at once so load does not pile up memory.
+    /// </summary>
+    public void Release(AgentRun run)
+    {
+        lock (_gate)
+        {
+            _activeCount--;
+            if (_activeBySession.TryGetValue(run.SessionId, out var current) && ReferenceEquals(current, run))
+            {
+                _activeBySession.Remove(run.SessionId);
+            }
+        }
+
+        if (!run.IsPersistent && _runs.TryRemove(run.Id, out var removed))
+        {
+            removed.Dispose();
+        }
+    }
+
+    public AgentRun? Get(string runId)
+    {
+        if (!_runs.TryGetValue(runId, out var run))
+        {
+            return null;
+        }
+
+        return IsExpired(run, _options.CurrentValue.Runs.Retention) ? null : run;
+    }
+
+    public AgentRun? GetActive(string sessionId)
+    {
+        lock (_gate)
+        {
+            return _activeBySession.GetValueOrDefault(sessionId);
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            if (_shutdown.IsCancellationRequested)
+            {
+                return;
+            }
+
+            _shutdown.Cancel();
+        }
+
+        _shutdown.Dispose();
+    }
+
+    private void SweepExpired(TimeSpan retention)
+    {
+        // At most one sweep per second: registering runs must stay O(1) under load.
+        var now = _time.GetUtcNow().UtcTicks;
+        var due = Interlocked.Read(ref _nextSweepTicks);
+        if (now < due || Interlocked.CompareExchange(ref _nextSweepTicks, now + TimeSpan.TicksPerSecond, due) != due)
+        {
+            return;
+        }
+
+        foreach (var (id, run) in _runs)
+        {
+            if (IsExpired(run, retention) && _runs.TryRemove(id, out var removed))
+            {
+                removed.Dispose();
+            }
+        }
+    }
+
+    private bool IsExpired(AgentRun run, TimeSpan retention)
+        => run.CompletedAt is { } completedAt && _time.GetUtcNow() - completedAt > retention;
+}

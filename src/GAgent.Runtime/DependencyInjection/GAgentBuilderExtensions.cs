@@ -1,0 +1,104 @@
+using GAgent.Demo;
+using GAgent.Models;
+using GAgent.Sessions;
+using GAgent.Tools;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Models, tools and stores for the builder returned by <c>AddGAgent()</c>.</summary>
+public static class GAgentBuilderExtensions
+{
+    /// <summary>Adds a server-side tool the agent may call. Its name must be unique.</summary>
+    public static IGAgentBuilder AddTool(this IGAgentBuilder builder, AIFunction tool)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(tool);
+        builder.Services.AddSingleton(new ToolRegistration(_ => tool));
+        return builder;
+    }
+
+    /// <summary>Adds a server-side tool created from the service provider on first use.</summary>
+    public static IGAgentBuilder AddTool(this IGAgentBuilder builder, Func<IServiceProvider, AIFunction> factory)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(factory);
+        builder.Services.AddSingleton(new ToolRegistration(factory));
+        return builder;
+    }
+
+    /// <summary>Adds a tool from a delegate (see <see cref="AIFunctionFactory"/>): parameters become the JSON schema.</summary>
+    public static IGAgentBuilder AddTool(this IGAgentBuilder builder, Delegate method, string name, string description)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        return builder.AddTool(AIFunctionFactory.Create(method, name, description));
+    }
+
+    /// <summary>
+    /// Adds a model served by any <see cref="IChatClient"/>. The first model added is the default unless
+    /// <c>GAgent:DefaultModel</c> names another; clients choose one by <paramref name="modelId"/> (OpenAI's <c>model</c>).
+    /// </summary>
+    public static IGAgentBuilder AddChatClient(this IGAgentBuilder builder, string modelId, Func<IServiceProvider, IChatClient> factory, string ownedBy = "gagent", string? description = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentException.ThrowIfNullOrWhiteSpace(modelId);
+        ArgumentNullException.ThrowIfNull(factory);
+        builder.Services.AddSingleton(new ModelRegistration(new ModelDescriptor { Id = modelId, OwnedBy = ownedBy, Description = description, CreatedAt = DateTimeOffset.UtcNow }, factory));
+        return builder;
+    }
+
+    /// <summary>Adds a model served by an existing <see cref="IChatClient"/> instance.</summary>
+    public static IGAgentBuilder AddChatClient(this IGAgentBuilder builder, string modelId, IChatClient client, string ownedBy = "gagent", string? description = null)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        return builder.AddChatClient(modelId, _ => client, ownedBy, description);
+    }
+
+    /// <summary>
+    /// Adds the offline demo model (<c>gagent-demo</c>) and its tools (<c>current_time</c>, <c>calculate</c>), for running
+    /// without any provider. It is never the default when another model is configured, and a warning is logged at start.
+    /// </summary>
+    public static IGAgentBuilder UseOfflineDemoModel(this IGAgentBuilder builder, Action<OfflineDemoChatClientOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var options = new OfflineDemoChatClientOptions();
+        configure?.Invoke(options);
+        var descriptor = new ModelDescriptor
+        {
+            Id = options.ModelId,
+            OwnedBy = "gagent",
+            Description = "Offline demo model: deterministic canned answers, no AI provider. Configure a provider for real answers.",
+            CreatedAt = DateTimeOffset.UtcNow,
+            IsDemo = true,
+        };
+        builder.Services.AddSingleton(new ModelRegistration(descriptor, provider => new OfflineDemoChatClient(options, provider.GetRequiredService<TimeProvider>())));
+        builder.AddTool(provider => DemoTools.CreateCurrentTime(provider.GetRequiredService<TimeProvider>()));
+        builder.AddTool(DemoTools.CreateCalculate());
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, DemoModelNotice>());
+        return builder;
+    }
+
+    /// <summary>Replaces the session store (the default is the JSONL file store in the data directory).</summary>
+    public static IGAgentBuilder UseSessionStore<TStore>(this IGAgentBuilder builder)
+        where TStore : class, ISessionStore
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.Replace(ServiceDescriptor.Singleton<ISessionStore, TStore>());
+        return builder;
+    }
+
+    /// <summary>Replaces the session store with a factory.</summary>
+    public static IGAgentBuilder UseSessionStore(this IGAgentBuilder builder, Func<IServiceProvider, ISessionStore> factory)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(factory);
+        builder.Services.Replace(ServiceDescriptor.Singleton(factory));
+        return builder;
+    }
+
+    /// <summary>Keeps sessions in memory only (tests, throwaway hosts): everything is lost when the process ends.</summary>
+    public static IGAgentBuilder UseInMemorySessionStore(this IGAgentBuilder builder)
+        => builder.UseSessionStore(static provider => new InMemorySessionStore(provider.GetRequiredService<TimeProvider>()));
+}

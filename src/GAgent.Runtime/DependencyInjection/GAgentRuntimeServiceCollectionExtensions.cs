@@ -1,0 +1,61 @@
+using GAgent.Agent;
+using GAgent.Models;
+using GAgent.Options;
+using GAgent.Sessions;
+using GAgent.Tools;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the GAgent runtime (agent loop, run registry, stores) without any HTTP surface.</summary>
+public static class GAgentRuntimeServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the GAgent runtime: the agent loop, the run registry and the default file session store. Use it directly
+    /// in worker or console hosts; ASP.NET Core apps call <c>AddGAgent()</c>, which calls this. Safe to call twice.
+    /// </summary>
+    public static IGAgentBuilder AddGAgentRuntime(this IServiceCollection services, Action<GAgentOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        if (configure is not null)
+        {
+            services.Configure(configure);
+        }
+
+        if (services.Any(static d => d.ServiceType == typeof(GAgentRuntimeMarker)))
+        {
+            return new GAgentBuilder(services);
+        }
+
+        services.AddSingleton<GAgentRuntimeMarker>();
+        services.AddOptions<GAgentOptions>()
+            .PostConfigure<IServiceProvider>(static (options, provider) => options.DataDirectory = ResolveDataDirectory(options.DataDirectory, provider))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GAgentOptions>, GAgentOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ISessionStore>(static provider => new FileSessionStore(
+            Path.Combine(provider.GetRequiredService<IOptions<GAgentOptions>>().Value.DataDirectory!, "sessions"),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetService<ILogger<FileSessionStore>>() ?? NullLogger<FileSessionStore>.Instance));
+        services.TryAddSingleton<IModelCatalog, ModelCatalog>();
+        services.TryAddSingleton<AgentToolbox>();
+        services.TryAddSingleton<ToolInvoker>();
+        services.TryAddSingleton<RunRegistry>();
+        services.TryAddSingleton<AgentLoop>();
+        services.TryAddSingleton<GAgent.Runs.IAgentRunner, AgentRunner>();
+        return new GAgentBuilder(services);
+    }
+
+    private static string ResolveDataDirectory(string? configured, IServiceProvider provider)
+    {
+        var root = provider.GetService<IHostEnvironment>()?.ContentRootPath ?? AppContext.BaseDirectory;
+        return Path.GetFullPath(string.IsNullOrWhiteSpace(configured) ? Path.Combine(root, "App_Data", "gagent") : Path.Combine(root, configured));
+    }
+
+    /// <summary>Marks the runtime as registered so a second call adds nothing.</summary>
+    private sealed class GAgentRuntimeMarker;
+}

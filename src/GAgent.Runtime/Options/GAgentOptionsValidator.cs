@@ -1,0 +1,7 @@
+using Microsoft.Extensions.Options;
+
+namespace GAgent.Options;
+
+/// <summary>Source-generated validation of <see cref="GAgentOptions"/> (data annotations, nested sections included).</summary>
+[OptionsValidator]
+internal sealed partial class GAgentOptionsValidator : IValidateOptions<GAgentOptions>;
