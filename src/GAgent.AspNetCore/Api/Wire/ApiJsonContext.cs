@@ -1,0 +1,20 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace GAgent.AspNetCore.Api.Wire;
+
+/// <summary>Source-generated JSON of the control API (camelCase, nulls omitted).</summary>
+[JsonSourceGenerationOptions(
+    JsonSerializerDefaults.Web,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    UseStringEnumConverter = true)]
+[JsonSerializable(typeof(SessionResponse))]
+[JsonSerializable(typeof(SessionListResponse))]
+[JsonSerializable(typeof(CreateSessionRequest))]
+[JsonSerializable(typeof(PatchSessionRequest))]
+[JsonSerializable(typeof(PostMessageRequest))]
+[JsonSerializable(typeof(MessagePageResponse))]
+[JsonSerializable(typeof(RunResponse))]
+[JsonSerializable(typeof(HealthResponse))]
+[JsonSerializable(typeof(StatusResponse))]
+internal sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -1,0 +1,4 @@
+namespace GAgent.AspNetCore.Api.Wire;
+
+/// <summary>Liveness answer.</summary>
+internal sealed record HealthResponse(string Status);

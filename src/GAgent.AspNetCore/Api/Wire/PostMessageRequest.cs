@@ -1,0 +1,11 @@
+namespace GAgent.AspNetCore.Api.Wire;
+
+/// <summary>Body of <c>POST /api/sessions/{id}/messages</c>.</summary>
+internal sealed class PostMessageRequest
+{
+    /// <summary>The user's text.</summary>
+    public string? Content { get; set; }
+
+    /// <summary>Model (or profile) override for this run.</summary>
+    public string? Model { get; set; }
+}

@@ -1,0 +1,14 @@
+namespace GAgent.AspNetCore.Api.Wire;
+
+/// <summary>Runtime facts for the owner (<c>GET /api/status</c>).</summary>
+internal sealed record StatusResponse(
+    string Status,
+    string Version,
+    DateTimeOffset StartedAt,
+    long UptimeSeconds,
+    string DefaultModel,
+    bool DemoMode,
+    IReadOnlyList<string> Models,
+    IReadOnlyList<string> Tools,
+    string SessionStore,
+    string Access);

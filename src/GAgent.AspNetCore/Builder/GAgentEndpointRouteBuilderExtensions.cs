@@ -1,0 +1,67 @@
+using GAgent.AspNetCore;
+using GAgent.AspNetCore.Api;
+using GAgent.AspNetCore.OpenAI;
+using GAgent.AspNetCore.Security;
+using GAgent.Runs;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Microsoft.AspNetCore.Builder;
+
+/// <summary>Maps GAgent's HTTP surface. Each method returns a convention builder, so the host can chain <c>RequireAuthorization()</c>, <c>RequireCors()</c> or <c>RequireRateLimiting()</c>.</summary>
+public static class GAgentEndpointRouteBuilderExtensions
+{
+    /// <summary>
+    /// Maps everything: the OpenAI-compatible API under <c>{prefix}/v1</c>, the control API under <c>{prefix}/api</c>,
+    /// and <c>{prefix}/health</c> and <c>{prefix}/status</c>.
+    /// </summary>
+    /// <exception cref="InvalidOperationException"><c>AddGAgent()</c> was not called.</exception>
+    public static IEndpointConventionBuilder MapGAgentEndpoints(this IEndpointRouteBuilder endpoints, string prefix = "")
+    {
+        var root = CreateRoot(endpoints, prefix);
+        root.MapGAgentOpenAI();
+        root.MapGAgentApi();
+        var aliases = root.MapGroup(string.Empty).AddEndpointFilter(new GAgentAccessFilter(GAgentScopes.Admin, openAIErrors: false));
+        StatusEndpoints.MapHealth(aliases, "GAgentHealthAlias");
+        StatusEndpoints.MapStatus(aliases, "GAgentStatusAlias");
+        return root;
+    }
+
+    /// <summary>Maps the OpenAI-compatible API (<c>/v1/models</c>, <c>/v1/chat/completions</c>) under <c>{prefix}/v1</c>.</summary>
+    public static IEndpointConventionBuilder MapGAgentOpenAI(this IEndpointRouteBuilder endpoints, string prefix = "")
+    {
+        var v1 = CreateRoot(endpoints, prefix).MapGroup("/v1").AddEndpointFilter(new GAgentAccessFilter(GAgentScopes.Chat, openAIErrors: true));
+        OpenAIEndpoints.Map(v1);
+        return v1;
+    }
+
+    /// <summary>Maps the control API (health, status, sessions, runs) under <c>{prefix}/api</c>.</summary>
+    public static IEndpointConventionBuilder MapGAgentApi(this IEndpointRouteBuilder endpoints, string prefix = "")
+    {
+        var api = CreateRoot(endpoints, prefix).MapGroup("/api").AddEndpointFilter(new GAgentAccessFilter(GAgentScopes.Admin, openAIErrors: false));
+        StatusEndpoints.MapHealth(api, "GAgentHealth");
+        StatusEndpoints.MapStatus(api, "GAgentStatus");
+        SessionEndpoints.Map(api);
+        RunEndpoints.Map(api);
+        return api;
+    }
+
+    private static RouteGroupBuilder CreateRoot(IEndpointRouteBuilder endpoints, string prefix)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        ArgumentNullException.ThrowIfNull(prefix);
+        if (endpoints.ServiceProvider.GetService<GAgentServicesMarker>() is null)
+        {
+            throw new InvalidOperationException("GAgent's services are not registered. Call builder.Services.AddGAgent() before app.MapGAgentEndpoints().");
+        }
+
+        var normalized = prefix.Trim().TrimEnd('/');
+        if (normalized.Length > 0 && normalized[0] != '/')
+        {
+            normalized = "/" + normalized;
+        }
+
+        return endpoints is RouteGroupBuilder group && normalized.Length == 0 ? group : endpoints.MapGroup(normalized);
+    }
+}

@@ -1,0 +1,28 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
+
+namespace GAgent.AspNetCore;
+
+/// <summary>HTTP options of GAgent, bound from the configuration section <c>GAgent</c> and validated at start.</summary>
+public sealed class GAgentServerOptions
+{
+    /// <summary>
+    /// API keys clients send as <c>Authorization: Bearer &lt;key&gt;</c> (or <c>X-Api-Key</c>). With none configured,
+    /// only loopback clients are served (local-first).
+    /// </summary>
+    [ValidateEnumeratedItems]
+    public IList<ApiKeyOptions> ApiKeys { get; } = [];
+
+    /// <summary>
+    /// True when the host protects the endpoints with its own ASP.NET Core authentication/authorization (for example
+    /// <c>MapGAgentEndpoints().RequireAuthorization()</c>); GAgent then skips its own key and loopback checks.
+    /// </summary>
+    public bool UseHostAuthorization { get; set; }
+
+    /// <summary>Request size limits.</summary>
+    [ValidateObjectMembers]
+    public HttpLimitsOptions Limits { get; set; } = new();
+
+    /// <summary>What happens to a run when the client streaming it disconnects.</summary>
+    public DisconnectOptions Disconnect { get; set; } = new();
+}

@@ -1,0 +1,105 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.AspNetCore.Http;
+
+namespace GAgent.AspNetCore.Http;
+
+/// <summary>
+/// Reads a JSON request body with a size cap and a nesting cap, without copying it: the body is parsed straight from
+/// the request pipe. Every failure comes back as an <see cref="ErrorInfo"/> that says what is wrong.
+/// </summary>
+internal static class JsonBody
+{
+    public static async Task<(T? Value, ErrorInfo? Error)> ReadAsync<T>(HttpContext context, JsonTypeInfo<T> typeInfo, long maxBytes, int maxDepth, string limitName)
+        where T : class
+    {
+        var request = context.Request;
+        if (request.ContentType is { } contentType && !IsJson(contentType))
+        {
+            return (null, new ErrorInfo(415, $"The request body must be JSON (Content-Type: application/json), not '{contentType}'.", "unsupported_media_type"));
+        }
+
+        if (request.ContentLength > maxBytes)
+        {
+            return (null, TooLarge(maxBytes, limitName));
+        }
+
+        if (context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
+        {
+            sizeFeature.MaxRequestBodySize = maxBytes + 1;
+        }
+
+        var reader = request.BodyReader;
+        while (true)
+        {
+            ReadResult read;
+            try
+            {
+                read = await reader.ReadAsync(context.RequestAborted).ConfigureAwait(false);
+            }
+            catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+            {
+                return (null, TooLarge(maxBytes, limitName));
+            }
+
+            var buffer = read.Buffer;
+            if (buffer.Length > maxBytes)
+            {
+                reader.AdvanceTo(buffer.Start, buffer.End);
+                return (null, TooLarge(maxBytes, limitName));
+            }
+
+            if (!read.IsCompleted)
+            {
+                reader.AdvanceTo(buffer.Start, buffer.End);
+                continue;
+            }
+
+            try
+            {
+                return Parse(buffer, typeInfo, maxDepth);
+            }
+            finally
+            {
+                reader.AdvanceTo(buffer.End);
+            }
+        }
+    }
+
+    private static (T? Value, ErrorInfo? Error) Parse<T>(ReadOnlySequence<byte> buffer, JsonTypeInfo<T> typeInfo, int maxDepth)
+        where T : class
+    {
+        if (buffer.IsEmpty)
+        {
+            return (null, new ErrorInfo(400, "The request body is empty; send a JSON object.", "invalid_json"));
+        }
+
+        try
+        {
+            var json = new Utf8JsonReader(buffer, new JsonReaderOptions { MaxDepth = maxDepth });
+            var value = JsonSerializer.Deserialize(ref json, typeInfo);
+            return value is null
+                ? (null, new ErrorInfo(400, "The request body must be a JSON object, not null.", "invalid_json"))
+                : (value, null);
+        }
+        catch (JsonException ex)
+        {
+            var where = ex.Path is { Length: > 1 } path ? $" at '{path}'" : string.Empty;
+            var detail = ex.Message.Split(" Path:", 2)[0];
+            return (null, new ErrorInfo(400, $"The request body is not valid JSON{where}: {detail}", "invalid_json", ex.Path is { Length: > 1 } p ? p.TrimStart('$', '.') : null));
+        }
+    }
+
+    private static ErrorInfo TooLarge(long maxBytes, string limitName)
+        => new(413, $"The request body is larger than the limit of {maxBytes} bytes (GAgent:Limits:{limitName}).", "request_too_large");
+
+    private static bool IsJson(string contentType)
+    {
+        var mediaType = contentType.Split(';', 2)[0].Trim();
+        return mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase)
+            || mediaType.Equals("text/json", StringComparison.OrdinalIgnoreCase);
+    }
+}

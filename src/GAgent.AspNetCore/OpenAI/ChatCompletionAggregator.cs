@@ -1,0 +1,55 @@
+using System.Text;
+using GAgent.AspNetCore.Http;
+using GAgent.AspNetCore.OpenAI.Wire;
+using GAgent.Events;
+using GAgent.Runs;
+
+namespace GAgent.AspNetCore.OpenAI;
+
+/// <summary>Folds a run's events into one non-streamed <c>chat.completion</c>: the same text and client tool calls a stream would carry.</summary>
+internal static class ChatCompletionAggregator
+{
+    public static async Task<(ChatCompletionResponse? Response, ErrorInfo? Error)> CollectAsync(IAgentRun run, string completionId, long created, string model, CancellationToken cancellationToken)
+    {
+        var text = new StringBuilder();
+        var hadText = false;
+        var calls = new List<ChatToolCall>();
+        var arguments = new Dictionary<string, StringBuilder>(StringComparer.Ordinal);
+        await foreach (var agentEvent in run.ReadEventsAsync(0, cancellationToken).ConfigureAwait(false))
+        {
+            switch (agentEvent)
+            {
+                case TextMessageStartEvent when hadText:
+                    text.Append("\n\n");
+                    break;
+                case TextMessageContentEvent content:
+                    hadText = true;
+                    text.Append(content.Delta);
+                    break;
+                case ToolCallStartEvent { ClientSide: true } start:
+                    var builder = new StringBuilder();
+                    arguments[start.ToolCallId] = builder;
+                    calls.Add(new ChatToolCall { Id = start.ToolCallId, Type = "function", Function = new ChatFunctionCall { Name = start.ToolCallName } });
+                    break;
+                case ToolCallArgsEvent args when arguments.TryGetValue(args.ToolCallId, out var argsBuilder):
+                    argsBuilder.Append(args.Delta);
+                    break;
+                case RunErrorEvent error:
+                    return (null, ChatCompletionErrors.FromRunError(error));
+                case RunFinishedEvent finished:
+                    foreach (var call in calls)
+                    {
+                        call.Function!.Arguments = arguments[call.Id!].ToString();
+                    }
+
+                    var usage = finished.Usage;
+                    var input = usage?.InputTokenCount ?? 0;
+                    var output = usage?.OutputTokenCount ?? 0;
+                    var message = new ChatCompletionResponseMessage(hadText || calls.Count == 0 ? text.ToString() : null, calls.Count > 0 ? calls : null);
+                    return (new ChatCompletionResponse(completionId, created, model, [new ChatCompletionChoice(0, message, ChatCompletionErrors.FinishReason(finished))], new ChatCompletionUsage(input, output, usage?.TotalTokenCount ?? input + output)), null);
+            }
+        }
+
+        return (null, new ErrorInfo(500, "The run ended without a result.", "internal_error"));
+    }
+}

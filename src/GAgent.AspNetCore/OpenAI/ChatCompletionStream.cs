@@ -1,0 +1,188 @@
+using System.Buffers;
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using GAgent.AspNetCore.Http;
+using GAgent.AspNetCore.OpenAI.Wire;
+using GAgent.AspNetCore.Streaming;
+using GAgent.Events;
+using GAgent.Runs;
+
+namespace GAgent.AspNetCore.OpenAI;
+
+/// <summary>
+/// Projects a run's events onto OpenAI's <c>chat.completion.chunk</c> stream: a role chunk first, content deltas,
+/// <c>delta.tool_calls</c> only for client-declared tools (the agent's own tools never leak into the stream), a
+/// finish chunk, a usage chunk when asked, then <c>[DONE]</c>; a failure becomes <c>data: {"error":{...}}</c>.
+/// </summary>
+internal sealed class ChatCompletionStream(IAgentRun run, string completionId, long created, string model, bool includeUsage) : IDisposable
+{
+    private static readonly byte[] DoneBytes = "[DONE]"u8.ToArray();
+    private readonly PooledJsonWriter _json = new();
+    private readonly Dictionary<string, int> _toolIndexes = new(StringComparer.Ordinal);
+    private bool _hadText;
+    private bool _separatorPending;
+
+    public async IAsyncEnumerable<SseItem<ChatChunk>> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        yield return new SseItem<ChatChunk>(new ChatChunk(ChatChunkKind.Role));
+        await foreach (var agentEvent in run.ReadEventsAsync(0, cancellationToken).ConfigureAwait(false))
+        {
+            switch (agentEvent)
+            {
+                case TextMessageStartEvent:
+                    // Several assistant messages (before and after tool calls) read as one answer, separated by a blank line.
+                    _separatorPending = _hadText;
+                    break;
+                case TextMessageContentEvent content:
+                    if (_separatorPending)
+                    {
+                        _separatorPending = false;
+                        yield return new SseItem<ChatChunk>(new ChatChunk(ChatChunkKind.Content, Text: "\n\n"));
+                    }
+
+                    _hadText = true;
+                    yield return new SseItem<ChatChunk>(new ChatChunk(ChatChunkKind.Content, Text: content.Delta));
+                    break;
+                case ToolCallStartEvent { ClientSide: true } start:
+                    var index = _toolIndexes.Count;
+                    _toolIndexes[start.ToolCallId] = index;
+                    yield return new SseItem<ChatChunk>(new ChatChunk(ChatChunkKind.ToolCallStart, start, index));
+                    break;
+                case ToolCallArgsEvent args when _toolIndexes.TryGetValue(args.ToolCallId, out var argsIndex):
+                    yield return new SseItem<ChatChunk>(new ChatChunk(ChatChunkKind.ToolCallArguments, args, argsIndex));
+                    break;
+                case RunFinishedEvent finished:
+                    yield return new SseItem<ChatChunk>(new ChatChunk(ChatChunkKind.Finish, finished));
+                    if (includeUsage)
+                    {
+                        yield return new SseItem<ChatChunk>(new ChatChunk(ChatChunkKind.Usage, finished));
+                    }
+
+                    yield return new SseItem<ChatChunk>(new ChatChunk(ChatChunkKind.Done));
+                    break;
+                case RunErrorEvent error:
+                    yield return new SseItem<ChatChunk>(new ChatChunk(ChatChunkKind.Error, error));
+                    break;
+            }
+        }
+    }
+
+    public void Format(SseItem<ChatChunk> item, IBufferWriter<byte> buffer)
+    {
+        var chunk = item.Data;
+        if (chunk.Kind == ChatChunkKind.Done)
+        {
+            buffer.Write(DoneBytes);
+            return;
+        }
+
+        var writer = _json.Rent(buffer);
+        if (chunk.Kind == ChatChunkKind.Error)
+        {
+            var error = (RunErrorEvent)chunk.Event!;
+            JsonSerializer.Serialize(writer, OpenAIResults.ToEnvelope(ChatCompletionErrors.FromRunError(error)), OpenAIJsonContext.Default.OpenAIErrorResponse);
+            return;
+        }
+
+        writer.WriteStartObject();
+        writer.WriteString("id"u8, completionId);
+        writer.WriteString("object"u8, "chat.completion.chunk"u8);
+        writer.WriteNumber("created"u8, created);
+        writer.WriteString("model"u8, model);
+        writer.WriteNull("system_fingerprint"u8);
+        writer.WriteStartArray("choices"u8);
+        if (chunk.Kind != ChatChunkKind.Usage)
+        {
+            WriteChoice(writer, chunk);
+        }
+
+        writer.WriteEndArray();
+        if (chunk.Kind == ChatChunkKind.Usage)
+        {
+            WriteUsage(writer, ((RunFinishedEvent)chunk.Event!).Usage);
+        }
+        else if (includeUsage)
+        {
+            // With include_usage, OpenAI sends "usage": null on every chunk but the last.
+            writer.WriteNull("usage"u8);
+        }
+
+        writer.WriteEndObject();
+        writer.Flush();
+    }
+
+    public void Dispose() => _json.Dispose();
+
+    private static void WriteChoice(Utf8JsonWriter writer, ChatChunk chunk)
+    {
+        writer.WriteStartObject();
+        writer.WriteNumber("index"u8, 0);
+        writer.WriteStartObject("delta"u8);
+        switch (chunk.Kind)
+        {
+            case ChatChunkKind.Role:
+                writer.WriteString("role"u8, "assistant"u8);
+                writer.WriteString("content"u8, ""u8);
+                writer.WriteNull("refusal"u8);
+                break;
+            case ChatChunkKind.Content:
+                writer.WriteString("content"u8, chunk.Text);
+                break;
+            case ChatChunkKind.ToolCallStart:
+                var start = (ToolCallStartEvent)chunk.Event!;
+                WriteToolCall(writer, chunk.ToolIndex, start.ToolCallId, start.ToolCallName, string.Empty);
+                break;
+            case ChatChunkKind.ToolCallArguments:
+                WriteToolCall(writer, chunk.ToolIndex, id: null, name: null, ((ToolCallArgsEvent)chunk.Event!).Delta);
+                break;
+        }
+
+        writer.WriteEndObject();
+        writer.WriteNull("logprobs"u8);
+        if (chunk.Kind == ChatChunkKind.Finish)
+        {
+            writer.WriteString("finish_reason"u8, ChatCompletionErrors.FinishReason((RunFinishedEvent)chunk.Event!));
+        }
+        else
+        {
+            writer.WriteNull("finish_reason"u8);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static void WriteToolCall(Utf8JsonWriter writer, int index, string? id, string? name, string arguments)
+    {
+        writer.WriteStartArray("tool_calls"u8);
+        writer.WriteStartObject();
+        writer.WriteNumber("index"u8, index);
+        if (id is not null)
+        {
+            writer.WriteString("id"u8, id);
+            writer.WriteString("type"u8, "function"u8);
+        }
+
+        writer.WriteStartObject("function"u8);
+        if (name is not null)
+        {
+            writer.WriteString("name"u8, name);
+        }
+
+        writer.WriteString("arguments"u8, arguments);
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+        writer.WriteEndArray();
+    }
+
+    private static void WriteUsage(Utf8JsonWriter writer, Microsoft.Extensions.AI.UsageDetails? usage)
+    {
+        var input = usage?.InputTokenCount ?? 0;
+        var output = usage?.OutputTokenCount ?? 0;
+        writer.WriteStartObject("usage"u8);
+        writer.WriteNumber("prompt_tokens"u8, input);
+        writer.WriteNumber("completion_tokens"u8, output);
+        writer.WriteNumber("total_tokens"u8, usage?.TotalTokenCount ?? input + output);
+        writer.WriteEndObject();
+    }
+}

@@ -1,0 +1,89 @@
+using GAgent.AspNetCore.Http;
+using GAgent.AspNetCore.OpenAI.Wire;
+using GAgent.AspNetCore.Streaming;
+using GAgent.Models;
+using GAgent.Runs;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+
+namespace GAgent.AspNetCore.OpenAI;
+
+/// <summary>The OpenAI-compatible endpoints under <c>/v1</c>.</summary>
+internal static class OpenAIEndpoints
+{
+    public static void Map(RouteGroupBuilder v1)
+    {
+        v1.MapGet("/models", ListModels).WithName("GAgentListModels");
+        v1.MapGet("/models/{**id}", GetModel).WithName("GAgentGetModel");
+        v1.MapPost("/chat/completions", CreateChatCompletionAsync).WithName("GAgentCreateChatCompletion");
+    }
+
+    private static Microsoft.AspNetCore.Http.HttpResults.JsonHttpResult<ModelListResponse> ListModels(IModelCatalog models)
+        => TypedResults.Json(new ModelListResponse([.. models.Models.Select(ToWire)]), OpenAIJsonContext.Default.ModelListResponse);
+
+    private static IResult GetModel(string id, IModelCatalog models, HttpContext context)
+        => models.TryGetModel(id, out var model)
+            ? TypedResults.Json(ToWire(model), OpenAIJsonContext.Default.ModelResponse)
+            : OpenAIResults.Error(ErrorMapper.TryMap(new ModelNotFoundException(id))!, context);
+
+    private static async Task<IResult> CreateChatCompletionAsync(HttpContext context, IAgentRunner runner, IOptions<GAgentServerOptions> options, TimeProvider time)
+    {
+        var server = options.Value;
+        var (body, readError) = await JsonBody.ReadAsync(context, OpenAIJsonContext.Default.ChatCompletionRequest, server.Limits.MaxOpenAIRequestBytes, server.Limits.MaxJsonDepth, nameof(HttpLimitsOptions.MaxOpenAIRequestBytes)).ConfigureAwait(false);
+        if (readError is not null)
+        {
+            return OpenAIResults.Error(readError, context);
+        }
+
+        var (request, mapError) = ChatCompletionRequestMapper.Map(body!, server.Limits);
+        if (mapError is not null)
+        {
+            return OpenAIResults.Error(mapError, context);
+        }
+
+        IAgentRun run;
+        try
+        {
+            run = await runner.StartAsync(request!, context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ErrorMapper.TryMap(ex) is not null)
+        {
+            return OpenAIResults.Error(ErrorMapper.TryMap(ex)!, context);
+        }
+
+        var completionId = "chatcmpl-" + run.Id["run_".Length..];
+        var created = time.GetUtcNow().ToUnixTimeSeconds();
+        var cancelOnDisconnect = server.Disconnect.CancelOpenAIRunOnDisconnect;
+        if (body!.Stream == true)
+        {
+            var stream = new ChatCompletionStream(run, completionId, created, body.Model!, body.StreamOptions?.IncludeUsage == true);
+            context.Response.RegisterForDispose(stream);
+            return new SseStreamResult<ChatChunk>(stream.ReadAsync, stream.Format, _ => StopIf(cancelOnDisconnect, run));
+        }
+
+        try
+        {
+            var (response, error) = await ChatCompletionAggregator.CollectAsync(run, completionId, created, body.Model!, context.RequestAborted).ConfigureAwait(false);
+            return error is null
+                ? TypedResults.Json(response!, OpenAIJsonContext.Default.ChatCompletionResponse)
+                : OpenAIResults.Error(error, context);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            StopIf(cancelOnDisconnect, run);
+            return TypedResults.Empty;
+        }
+    }
+
+    private static void StopIf(bool cancel, IAgentRun run)
+    {
+        if (cancel)
+        {
+            run.RequestStop();
+        }
+    }
+
+    private static ModelResponse ToWire(ModelDescriptor model) => new(model.Id, model.CreatedAt.ToUnixTimeSeconds(), model.OwnedBy);
+}

@@ -1,0 +1,57 @@
+using System.Buffers;
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
+using GAgent.Events;
+using GAgent.Runs;
+
+namespace GAgent.AspNetCore.Streaming;
+
+/// <summary>
+/// A run's events as native (AG-UI shaped) SSE, data-only, with <c>id:</c> = sequence so a client can resume with
+/// <c>Last-Event-ID</c>. A resume point older than the backlog yields one <c>RUN_ERROR</c> saying so, never silence.
+/// </summary>
+internal sealed class NativeEventStream(IAgentRun run, long afterSequence) : IDisposable
+{
+    private readonly PooledJsonWriter _json = new();
+
+    public async IAsyncEnumerable<SseItem<AgentEvent>> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        IAsyncEnumerable<AgentEvent> events;
+        AgentEvent? expired = null;
+        try
+        {
+            events = run.ReadEventsAsync(afterSequence, cancellationToken);
+        }
+        catch (RunEventsExpiredException ex)
+        {
+            events = EmptyAsync();
+            expired = new RunErrorEvent { RunId = run.Id, SessionId = run.SessionId, Sequence = ex.OldestAvailable - 1, Timestamp = DateTimeOffset.UtcNow, Code = ex.ErrorCode, Message = ex.Message };
+        }
+
+        if (expired is not null)
+        {
+            yield return new SseItem<AgentEvent>(expired);
+            yield break;
+        }
+
+        await foreach (var agentEvent in events.ConfigureAwait(false))
+        {
+            yield return new SseItem<AgentEvent>(agentEvent) { EventId = agentEvent.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        }
+    }
+
+    public void Format(SseItem<AgentEvent> item, IBufferWriter<byte> buffer)
+    {
+        var writer = _json.Rent(buffer);
+        AgentEventJson.Write(writer, item.Data);
+        writer.Flush();
+    }
+
+    public void Dispose() => _json.Dispose();
+
+    private static async IAsyncEnumerable<AgentEvent> EmptyAsync()
+    {
+        await Task.CompletedTask.ConfigureAwait(false);
+        yield break;
+    }
+}
