@@ -1,5 +1,5 @@
 using GAgent.Models;
-using GAgent.Options;
+using GAgent.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace GAgent.Samples.Host;

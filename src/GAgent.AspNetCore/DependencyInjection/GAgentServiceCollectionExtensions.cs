@@ -1,7 +1,7 @@
 using GAgent.AspNetCore;
 using GAgent.AspNetCore.Api;
 using GAgent.AspNetCore.Security;
-using GAgent.Options;
+using GAgent.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 

@@ -26,7 +26,7 @@ internal sealed class ChatCompletionStream(IAgentRun run, string completionId, l
     public async IAsyncEnumerable<SseItem<ChatChunk>> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         yield return new SseItem<ChatChunk>(new ChatChunk(ChatChunkKind.Role));
-        await foreach (var agentEvent in run.ReadEventsAsync(0, cancellationToken).ConfigureAwait(false))
+        await foreach (var agentEvent in RunEventSource.ReadAsync(run, 0, cancellationToken).ConfigureAwait(false))
         {
             switch (agentEvent)
             {

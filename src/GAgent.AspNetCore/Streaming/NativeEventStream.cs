@@ -16,25 +16,7 @@ internal sealed class NativeEventStream(IAgentRun run, long afterSequence) : IDi
 
     public async IAsyncEnumerable<SseItem<AgentEvent>> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        IAsyncEnumerable<AgentEvent> events;
-        AgentEvent? expired = null;
-        try
-        {
-            events = run.ReadEventsAsync(afterSequence, cancellationToken);
-        }
-        catch (RunEventsExpiredException ex)
-        {
-            events = EmptyAsync();
-            expired = new RunErrorEvent { RunId = run.Id, SessionId = run.SessionId, Sequence = ex.OldestAvailable - 1, Timestamp = DateTimeOffset.UtcNow, Code = ex.ErrorCode, Message = ex.Message };
-        }
-
-        if (expired is not null)
-        {
-            yield return new SseItem<AgentEvent>(expired);
-            yield break;
-        }
-
-        await foreach (var agentEvent in events.ConfigureAwait(false))
+        await foreach (var agentEvent in RunEventSource.ReadAsync(run, afterSequence, cancellationToken).ConfigureAwait(false))
         {
             yield return new SseItem<AgentEvent>(agentEvent) { EventId = agentEvent.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture) };
         }
@@ -48,10 +30,4 @@ internal sealed class NativeEventStream(IAgentRun run, long afterSequence) : IDi
     }
 
     public void Dispose() => _json.Dispose();
-
-    private static async IAsyncEnumerable<AgentEvent> EmptyAsync()
-    {
-        await Task.CompletedTask.ConfigureAwait(false);
-        yield break;
-    }
 }

@@ -3,7 +3,7 @@ using System.Text.Json;
 using GAgent.Diagnostics;
 using GAgent.Events;
 using GAgent.Models;
-using GAgent.Options;
+using GAgent.Configuration;
 using GAgent.Providers;
 using GAgent.Runs;
 using GAgent.Sessions;

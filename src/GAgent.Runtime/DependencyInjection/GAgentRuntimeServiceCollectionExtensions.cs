@@ -1,6 +1,6 @@
 using GAgent.Agent;
 using GAgent.Models;
-using GAgent.Options;
+using GAgent.Configuration;
 using GAgent.Sessions;
 using GAgent.Tools;
 using Microsoft.Extensions.DependencyInjection.Extensions;

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using GAgent.Options;
+using GAgent.Configuration;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 

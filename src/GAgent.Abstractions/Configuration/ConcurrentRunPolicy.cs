@@ -1,4 +1,4 @@
-namespace GAgent.Options;
+namespace GAgent.Configuration;
 
 /// <summary>What to do with a message for a session that already has an active run.</summary>
 public enum ConcurrentRunPolicy

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace GAgent.Options;
+namespace GAgent.Configuration;
 
 /// <summary>Run registry behaviour (<c>GAgent:Runs</c>).</summary>
 public sealed class RunOptions

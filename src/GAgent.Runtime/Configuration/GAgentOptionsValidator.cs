@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace GAgent.Options;
+namespace GAgent.Configuration;
 
 /// <summary>Source-generated validation of <see cref="GAgentOptions"/> (data annotations, nested sections included).</summary>
 [OptionsValidator]

@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
 
-namespace GAgent.Options;
+namespace GAgent.Configuration;
 
 /// <summary>GAgent's runtime options, bound from the configuration section <c>GAgent</c> and validated at start.</summary>
 public sealed class GAgentOptions

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace GAgent.Options;
+namespace GAgent.Configuration;
 
 /// <summary>Limits of the agent loop (<c>GAgent:Agent</c>).</summary>
 public sealed class AgentLoopOptions

@@ -1,0 +1,64 @@
+using System.Runtime.CompilerServices;
+using GAgent.Events;
+using GAgent.Runs;
+
+namespace GAgent.AspNetCore.Streaming;
+
+/// <summary>
+/// Reads a run's events for a streaming response. When the resume point (or a reader too slow for the bounded
+/// backlog) falls behind the oldest kept event, the stream ends with a <c>RUN_ERROR</c> saying so instead of breaking.
+/// </summary>
+internal static class RunEventSource
+{
+    public static async IAsyncEnumerable<AgentEvent> ReadAsync(IAgentRun run, long afterSequence, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        IAsyncEnumerator<AgentEvent>? events = null;
+        RunEventsExpiredException? expired = null;
+        try
+        {
+            try
+            {
+                events = run.ReadEventsAsync(afterSequence, cancellationToken).GetAsyncEnumerator(cancellationToken);
+            }
+            catch (RunEventsExpiredException ex)
+            {
+                expired = ex;
+            }
+
+            while (expired is null)
+            {
+                try
+                {
+                    if (!await events!.MoveNextAsync().ConfigureAwait(false))
+                    {
+                        yield break;
+                    }
+                }
+                catch (RunEventsExpiredException ex)
+                {
+                    expired = ex;
+                    break;
+                }
+
+                yield return events.Current;
+            }
+
+            yield return new RunErrorEvent
+            {
+                RunId = run.Id,
+                SessionId = run.SessionId,
+                Sequence = expired.OldestAvailable - 1,
+                Timestamp = DateTimeOffset.UtcNow,
+                Code = expired.ErrorCode,
+                Message = expired.Message,
+            };
+        }
+        finally
+        {
+            if (events is not null)
+            {
+                await events.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.AI;
+
+namespace GAgent.AspNetCore.Tests.Infrastructure;
+
+/// <summary>A model whose streamed answers are scripted per call; records what it was sent.</summary>
+public sealed class ScriptedChatClient(Func<IReadOnlyList<ChatMessage>, ChatOptions?, CancellationToken, IAsyncEnumerable<ChatResponseUpdate>> script) : IChatClient
+{
+    public List<(IReadOnlyList<ChatMessage> Messages, ChatOptions? Options)> Calls { get; } = [];
+
+    public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+        => GetStreamingResponseAsync(messages, options, cancellationToken).ToChatResponseAsync(cancellationToken);
+
+    public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var list = messages.ToList();
+        lock (Calls)
+        {
+            Calls.Add((list, options));
+        }
+
+        return script(list, options, cancellationToken);
+    }
+
+    public object? GetService(Type serviceType, object? serviceKey = null) => null;
+
+    public void Dispose()
+    {
+    }
+
+    /// <summary>Streams the given contents as one assistant response.</summary>
+    public static async IAsyncEnumerable<ChatResponseUpdate> Respond(IEnumerable<AIContent> contents, ChatFinishReason finish, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        foreach (var content in contents)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            await Task.Yield();
+            yield return new ChatResponseUpdate(ChatRole.Assistant, [content]) { ModelId = "scripted" };
+        }
+
+        yield return new ChatResponseUpdate(ChatRole.Assistant, [new UsageContent(new UsageDetails { InputTokenCount = 10, OutputTokenCount = 5, TotalTokenCount = 15 })]) { FinishReason = finish };
+    }
+
+    /// <summary>Streams one word, then waits for <paramref name="release"/> (or cancellation) before finishing.</summary>
+    public static async IAsyncEnumerable<ChatResponseUpdate> Gated(Task release, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        yield return new ChatResponseUpdate(ChatRole.Assistant, "Working ");
+        await release.WaitAsync(cancellationToken);
+        yield return new ChatResponseUpdate(ChatRole.Assistant, "done.") { FinishReason = ChatFinishReason.Stop };
+    }
+}

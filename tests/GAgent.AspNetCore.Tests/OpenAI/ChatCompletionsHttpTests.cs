@@ -1,0 +1,95 @@
+using System.Net;
+using System.Text.Json;
+using GAgent.AspNetCore.Tests.Infrastructure;
+using GAgent.Sessions;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GAgent.AspNetCore.Tests.OpenAI;
+
+/// <summary>The wire format of /v1 over raw HTTP: errors in OpenAI's envelope with the right status and param.</summary>
+public sealed class ChatCompletionsHttpTests
+{
+    [Theory]
+    [InlineData("{\"model\":\"gagent-demo\",\"messages\":[", 400, "invalid_json", null)]
+    [InlineData("{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}", 400, "missing_required_parameter", "model")]
+    [InlineData("{\"model\":\"gagent-demo\",\"messages\":[]}", 400, "missing_required_parameter", "messages")]
+    [InlineData("{\"model\":\"gagent-demo\",\"messages\":[{\"role\":\"wizard\",\"content\":\"hi\"}]}", 400, "invalid_value", "messages[0].role")]
+    [InlineData("{\"model\":\"gagent-demo\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"n\":2}", 400, "unsupported_parameter", "n")]
+    [InlineData("{\"model\":\"gagent-demo\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"temperature\":7}", 400, "invalid_value", "temperature")]
+    [InlineData("{\"model\":\"gagent-demo\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"temperature\":\"hot\"}", 400, "invalid_json", "temperature")]
+    [InlineData("{\"model\":\"gagent-demo\",\"messages\":[{\"role\":\"tool\",\"content\":\"x\"}]}", 400, "missing_required_parameter", "messages[0].tool_call_id")]
+    [InlineData("{\"model\":\"gagent-demo\",\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"input_audio\"}]}]}", 400, "unsupported_parameter", "messages[0].content[0].type")]
+    [InlineData("{\"model\":\"gagent-demo\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"tool_choice\":{\"type\":\"function\",\"function\":{\"name\":\"nope\"}}}", 400, "invalid_value", "tool_choice")]
+    public async Task Bad_requests_get_the_OpenAI_error_envelope_naming_the_field(string body, int status, string code, string? param)
+    {
+        await using var host = await GAgentTestHost.StartAsync();
+
+        using var response = await host.Client.SendAsync(GAgentTestHost.Request(HttpMethod.Post, "/v1/chat/completions", body));
+
+        Assert.Equal(status, (int)response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var error = json.RootElement.GetProperty("error");
+        Assert.Equal(code, error.GetProperty("code").GetString());
+        Assert.Equal("invalid_request_error", error.GetProperty("type").GetString());
+        Assert.Equal(param, error.GetProperty("param").GetString());
+        Assert.False(string.IsNullOrWhiteSpace(error.GetProperty("message").GetString()));
+    }
+
+    [Fact]
+    public async Task Oversized_body_is_413_naming_the_limit()
+    {
+        await using var host = await GAgentTestHost.StartAsync(settings: new Dictionary<string, string?> { ["GAgent:Limits:MaxOpenAIRequestBytes"] = "2048" }, configure: g => g.UseOfflineDemoModel());
+        var big = "{\"model\":\"gagent-demo\",\"messages\":[{\"role\":\"user\",\"content\":\"" + new string('a', 5000) + "\"}]}";
+
+        using var response = await host.Client.SendAsync(GAgentTestHost.Request(HttpMethod.Post, "/v1/chat/completions", big));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.Contains("MaxOpenAIRequestBytes", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Non_json_content_type_is_415()
+    {
+        await using var host = await GAgentTestHost.StartAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/chat/completions") { Content = new StringContent("model=x", System.Text.Encoding.UTF8, "application/x-www-form-urlencoded") };
+
+        using var response = await host.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Stateless_requests_store_nothing()
+    {
+        await using var host = await GAgentTestHost.StartAsync();
+
+        using var response = await host.Client.SendAsync(GAgentTestHost.Request(HttpMethod.Post, "/v1/chat/completions", "{\"model\":\"gagent-demo\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"));
+
+        response.EnsureSuccessStatusCode();
+        var page = await host.Services.GetRequiredService<ISessionStore>().ListAsync(new SessionQuery());
+        Assert.Empty(page.Items);
+    }
+
+    [Fact]
+    public async Task Stream_ends_with_done_and_every_chunk_has_the_same_id_and_created()
+    {
+        await using var host = await GAgentTestHost.StartAsync();
+
+        using var response = await host.Client.SendAsync(
+            GAgentTestHost.Request(HttpMethod.Post, "/v1/chat/completions", "{\"model\":\"gagent-demo\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"),
+            HttpCompletionOption.ResponseHeadersRead);
+
+        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("no-cache", response.Headers.CacheControl?.ToString());
+        var items = await SseEvents.ReadAllAsync(response);
+        Assert.Equal("[DONE]", items[^1].Data);
+        var chunks = SseEvents.Json(items.SkipLast(1));
+        Assert.All(chunks, c => Assert.Equal("chat.completion.chunk", c.GetProperty("object").GetString()));
+        Assert.Single(chunks.Select(c => c.GetProperty("id").GetString()).Distinct());
+        Assert.Single(chunks.Select(c => c.GetProperty("created").GetInt64()).Distinct());
+        Assert.Equal("assistant", chunks[0].GetProperty("choices")[0].GetProperty("delta").GetProperty("role").GetString());
+        Assert.Equal("stop", chunks[^1].GetProperty("choices")[0].GetProperty("finish_reason").GetString());
+        Assert.False(chunks[^1].TryGetProperty("usage", out _));
+    }
+}
