@@ -310,6 +310,8 @@ internal static class OpenAIRequestMapper
         ReasoningEffort.Medium => ChatReasoningEffortLevel.Medium,
         ReasoningEffort.High => ChatReasoningEffortLevel.High,
         ReasoningEffort.ExtraHigh => ChatReasoningEffortLevel.ExtraHigh,
-        _ => null,
+
+        // Not "null": the SDK's implicit string conversion would turn a null literal into an invalid level.
+        _ => default(ChatReasoningEffortLevel?),
     };
 }
