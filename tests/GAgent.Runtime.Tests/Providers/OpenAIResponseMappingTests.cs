@@ -112,6 +112,22 @@ public sealed class OpenAIResponseMappingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Reasoning_from_compatible_servers_is_returned_before_the_text()
+    {
+        var body = System.Text.Json.Nodes.JsonNode.Parse(OpenAIWire.Completion("42"))!;
+        body["choices"]![0]!["message"]!["reasoning_content"] = "Six times seven.";
+        _server.EnqueueJson(body.ToJsonString());
+        using var client = OpenAITestClients.Create(_server);
+
+        var response = await client.GetResponseAsync("answer?");
+
+        var contents = response.Messages.Single().Contents;
+        Assert.Equal("Six times seven.", Assert.IsType<TextReasoningContent>(contents[0]).Text);
+        Assert.Equal("42", Assert.IsType<TextContent>(contents[1]).Text);
+        Assert.Equal("42", response.Text);
+    }
+
+    [Fact]
     public async Task A_refusal_is_returned_as_text()
     {
         _server.EnqueueJson(OpenAIWire.Completion(content: null, refusal: "I can't help with that."));

@@ -129,6 +129,25 @@ public sealed class OpenAIStreamingTests : IAsyncLifetime
         Assert.Equal(ChatFinishReason.ToolCalls, updates[^1].FinishReason);
     }
 
+    [Theory]
+    [InlineData("reasoning_content")]
+    [InlineData("reasoning")]
+    public async Task Reasoning_deltas_from_compatible_servers_stream_as_reasoning_content(string field)
+    {
+        _server.EnqueueStream(
+            OpenAIWire.Chunk(new Dictionary<string, string> { [field] = "Let me " }),
+            OpenAIWire.Chunk(new Dictionary<string, string> { [field] = "think." }),
+            OpenAIWire.TextChunk("Answer."),
+            OpenAIWire.FinishChunk("stop"));
+        using var client = OpenAITestClients.Create(_server);
+
+        var updates = await CollectAsync(client.GetStreamingResponseAsync("why?"));
+
+        var reasoning = updates.SelectMany(u => u.Contents).OfType<TextReasoningContent>().Select(r => r.Text);
+        Assert.Equal(["Let me ", "think."], reasoning);
+        Assert.Equal("Answer.", string.Concat(updates.Select(u => u.Text)));
+    }
+
     private static async Task<List<ChatResponseUpdate>> CollectAsync(IAsyncEnumerable<ChatResponseUpdate> stream)
     {
         var updates = new List<ChatResponseUpdate>();

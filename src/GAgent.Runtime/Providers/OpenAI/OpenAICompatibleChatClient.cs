@@ -179,7 +179,8 @@ public sealed class OpenAICompatibleChatClient : IChatClient
         }
     }
 
-    // One SDK chunk becomes at most one update: text deltas go out at once, tool calls only when the finish reason arrives.
+    // One SDK chunk becomes at most one update: reasoning and text deltas go out at once, tool calls only when the
+    // finish reason arrives.
     private static ChatResponseUpdate? ToUpdate(StreamingChatCompletionUpdate chunk, StreamingToolCallAccumulator toolCalls)
     {
         foreach (var fragment in chunk.ToolCallUpdates)
@@ -206,6 +207,11 @@ public sealed class OpenAICompatibleChatClient : IChatClient
 
     private static void AddText(StreamingChatCompletionUpdate chunk, IList<AIContent> contents)
     {
+        if (OpenAIReasoningReader.Read(chunk) is { } reasoning)
+        {
+            contents.Add(new TextReasoningContent(reasoning));
+        }
+
         foreach (var part in chunk.ContentUpdate)
         {
             if (part.Kind == ChatMessageContentPartKind.Text && !string.IsNullOrEmpty(part.Text))

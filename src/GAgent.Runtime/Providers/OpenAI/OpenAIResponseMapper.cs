@@ -74,6 +74,11 @@ internal static class OpenAIResponseMapper
     private static List<AIContent> ToContents(ChatCompletion completion)
     {
         var contents = new List<AIContent>();
+        if (OpenAIReasoningReader.Read(completion) is { } reasoning)
+        {
+            contents.Add(new TextReasoningContent(reasoning));
+        }
+
         foreach (var part in completion.Content)
         {
             if (part.Kind == ChatMessageContentPartKind.Text && !string.IsNullOrEmpty(part.Text))
