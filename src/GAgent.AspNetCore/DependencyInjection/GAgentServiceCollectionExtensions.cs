@@ -2,6 +2,7 @@ using GAgent.AspNetCore;
 using GAgent.AspNetCore.Api;
 using GAgent.AspNetCore.Security;
 using GAgent.Configuration;
+using GAgent.Providers.OpenAI;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -26,6 +27,7 @@ public static class GAgentServiceCollectionExtensions
 
         services.AddSingleton<GAgentServicesMarker>();
         services.AddOptions<GAgentOptions>().BindConfiguration(GAgentOptions.SectionName);
+        services.AddOptions<OpenAIProviderOptions>().BindConfiguration(OpenAIProviderOptions.SectionName);
         services.AddOptions<GAgentServerOptions>().BindConfiguration(GAgentOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GAgentServerOptions>, GAgentServerOptionsValidator>());
         services.TryAddSingleton<GAgentAccessPolicy>();

@@ -1,10 +1,10 @@
 using GAgent.Demo;
 using GAgent.Models;
+using GAgent.Providers.OpenAI;
 using GAgent.Sessions;
 using GAgent.Tools;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -57,6 +57,22 @@ public static class GAgentBuilderExtensions
     }
 
     /// <summary>
+    /// Adds a model served by OpenAI or any OpenAI-compatible server (Azure OpenAI, Ollama, vLLM, llama.cpp) through the
+    /// official OpenAI SDK. Listed by <c>/v1/models</c> as <see cref="OpenAIProviderOptions.EffectiveModelAlias"/>.
+    /// Call it several times for several models. The <c>GAgent:OpenAI</c> configuration section does the same without code.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The options are invalid (for example no model).</exception>
+    public static IGAgentBuilder UseOpenAI(this IGAgentBuilder builder, Action<OpenAIProviderOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configure);
+        var options = new OpenAIProviderOptions();
+        configure(options);
+        builder.Services.AddSingleton(OpenAIModelRegistration.Create(options, "UseOpenAI"));
+        return builder;
+    }
+
+    /// <summary>
     /// Adds the offline demo model (<c>gagent-demo</c>) and its tools (<c>current_time</c>, <c>calculate</c>), for running
     /// without any provider. It is never the default when another model is configured, and a warning is logged at start.
     /// </summary>
@@ -76,7 +92,6 @@ public static class GAgentBuilderExtensions
         builder.Services.AddSingleton(new ModelRegistration(descriptor, provider => new OfflineDemoChatClient(options, provider.GetRequiredService<TimeProvider>())));
         builder.AddTool(provider => DemoTools.CreateCurrentTime(provider.GetRequiredService<TimeProvider>()));
         builder.AddTool(DemoTools.CreateCalculate());
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, DemoModelNotice>());
         return builder;
     }
 

@@ -1,5 +1,6 @@
 using GAgent.Agent;
 using GAgent.Models;
+using GAgent.Providers.OpenAI;
 using GAgent.Configuration;
 using GAgent.Sessions;
 using GAgent.Tools;
@@ -42,11 +43,13 @@ public static class GAgentRuntimeServiceCollectionExtensions
             provider.GetRequiredService<TimeProvider>(),
             provider.GetService<ILogger<FileSessionStore>>() ?? NullLogger<FileSessionStore>.Instance));
         services.TryAddSingleton<IModelCatalog, ModelCatalog>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IModelSource, ConfiguredOpenAIModelSource>());
         services.TryAddSingleton<AgentToolbox>();
         services.TryAddSingleton<ToolInvoker>();
         services.TryAddSingleton<RunRegistry>();
         services.TryAddSingleton<AgentLoop>();
         services.TryAddSingleton<GAgent.Runs.IAgentRunner, AgentRunner>();
+        services.AddHostedService<GAgent.DependencyInjection.RuntimeStartupCheck>();
         return new GAgentBuilder(services);
     }
 

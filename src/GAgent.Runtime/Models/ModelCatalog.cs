@@ -12,10 +12,10 @@ internal sealed class ModelCatalog : IModelCatalog
     private readonly ConcurrentDictionary<string, Lazy<IChatClient>> _clients = new(StringComparer.Ordinal);
     private readonly IServiceProvider _services;
 
-    public ModelCatalog(IEnumerable<ModelRegistration> registrations, IOptions<GAgentOptions> options, IServiceProvider services)
+    public ModelCatalog(IEnumerable<ModelRegistration> registrations, IEnumerable<IModelSource> sources, IOptions<GAgentOptions> options, IServiceProvider services)
     {
         _services = services;
-        var list = registrations.ToList();
+        var list = sources.SelectMany(static s => s.GetModels()).Concat(registrations).ToList();
         if (list.Count == 0)
         {
             throw new InvalidOperationException("GAgent has no model. Configure one: call UseOpenAI(...) or AddChatClient(...) on the builder returned by AddGAgent(), set the GAgent:OpenAI configuration section, or call UseOfflineDemoModel() to run on the offline demo model.");
