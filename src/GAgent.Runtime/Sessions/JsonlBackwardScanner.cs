@@ -32,6 +32,12 @@ internal sealed class JsonlBackwardScanner(SafeFileHandle handle) : IDisposable
             offsets[knownIndex - start] = knownOffset;
         }
 
+        // Start with the chunk that ends at the known boundary, so a page that fits in one chunk is read exactly once.
+        if (knownIndex > start && knownOffset > 0)
+        {
+            await LoadWindowEndingAtAsync(knownOffset, cancellationToken);
+        }
+
         // The '\n' just before knownOffset ends message knownIndex - 1; the one before that ends the line preceding it.
         var searchEnd = knownOffset - 1;
         for (var index = knownIndex; index > start; index--)
