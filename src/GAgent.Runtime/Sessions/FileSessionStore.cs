@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Win32.SafeHandles;
 
 namespace GAgent.Sessions;
 
@@ -218,7 +219,7 @@ public sealed class FileSessionStore : ISessionStore
     }
 
     private async ValueTask<List<StoredMessage>> ReadRangeAsync(
-        FileSessionEntry entry, Microsoft.Win32.SafeHandles.SafeFileHandle handle, FileSessionSnapshot snapshot, long start, long end, CancellationToken cancellationToken)
+        FileSessionEntry entry, SafeFileHandle handle, FileSessionSnapshot snapshot, long start, long end, CancellationToken cancellationToken)
     {
         var count = snapshot.Info.MessageCount;
         if (!entry.Checkpoints.TryFind(end, count, out var knownIndex, out var knownOffset))
@@ -302,9 +303,16 @@ public sealed class FileSessionStore : ISessionStore
     {
         try
         {
-            return JsonSerializer.Deserialize(line, SessionJson.Message)?.ToStoredMessage();
+            var record = JsonSerializer.Deserialize(line, SessionJson.Message);
+            if (record is { IsWellFormed: true })
+            {
+                return record.ToStoredMessage();
+            }
+
+            _logger.CorruptLineSkipped(sessionId, index, new JsonException("The line is not a complete message record."));
+            return null;
         }
-        catch (Exception ex) when (ex is JsonException or NotSupportedException or InvalidOperationException)
+        catch (Exception ex) when (ex is JsonException or NotSupportedException or InvalidOperationException or ArgumentException or FormatException)
         {
             _logger.CorruptLineSkipped(sessionId, index, ex);
             return null;
@@ -315,7 +323,7 @@ public sealed class FileSessionStore : ISessionStore
     /// Makes the file end exactly at the committed length before a write: bytes beyond it are a torn earlier write and
     /// are cut off so they cannot merge with the new lines.
     /// </summary>
-    private async ValueTask<FileSessionSnapshot> PrepareForAppendAsync(FileSessionEntry entry, Microsoft.Win32.SafeHandles.SafeFileHandle handle, CancellationToken cancellationToken)
+    private async ValueTask<FileSessionSnapshot> PrepareForAppendAsync(FileSessionEntry entry, SafeFileHandle handle, CancellationToken cancellationToken)
     {
         var snapshot = entry.Snapshot;
         var fileLength = RandomAccess.GetLength(handle);
@@ -502,7 +510,9 @@ public sealed class FileSessionStore : ISessionStore
         SessionInfo info;
         if (meta is not null)
         {
-            info = meta.ToSessionInfo() with { MessageCount = scan.MessageCount, UpdatedAt = Max(meta.UpdatedAt, modified) };
+            // Only a changed count means messages were appended after the sidecar; a dropped torn tail changes nothing.
+            var updatedAt = scan.MessageCount == meta.MessageCount ? meta.UpdatedAt : Max(meta.UpdatedAt, modified);
+            info = meta.ToSessionInfo() with { MessageCount = scan.MessageCount, UpdatedAt = updatedAt };
             _logger.SidecarReconciled(id, meta.Length, fileLength, scan.MessageCount);
         }
         else

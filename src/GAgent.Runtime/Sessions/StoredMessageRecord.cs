@@ -26,19 +26,22 @@ internal sealed class StoredMessageRecord
         Id = message.Id,
         Timestamp = message.Timestamp,
         Role = message.Role.Value,
-        Contents = [.. message.Contents],
+        Contents = message.Contents as IList<AIContent> ?? [.. message.Contents],
         RunId = message.RunId,
         ModelId = message.ModelId,
         Usage = message.Usage,
         AuthorName = message.AuthorName,
     };
 
+    /// <summary>False when a line parsed but lacks what a message needs (a hand-edited or damaged file).</summary>
+    public bool IsWellFormed => !string.IsNullOrEmpty(Id) && !string.IsNullOrWhiteSpace(Role) && Contents is not null;
+
     public StoredMessage ToStoredMessage() => new()
     {
         Id = Id,
         Timestamp = Timestamp,
         Role = new ChatRole(Role),
-        Contents = [.. Contents],
+        Contents = Contents as IReadOnlyList<AIContent> ?? [.. Contents],
         RunId = RunId,
         ModelId = ModelId,
         Usage = Usage,

@@ -190,11 +190,14 @@ public sealed class FileSessionStoreTests : SessionStoreConformanceTests
         await Store.CreateAsync(new NewSession { Id = "s" });
         await Store.AppendAsync("s", Messages(0, 3));
         await Store.FlushAsync("s");
-        var torn = """{"id":"msg_torn","timestamp":"2025-01-01T12:00:01+00:00","role":"us""";
+        // Longer than the next append, so overwriting in place alone would leave part of it behind.
+        var torn = "{\"id\":\"msg_torn\",\"role\":\"user\",\"contents\":[{\"$type\":\"text\",\"text\":\"" + new string('z', 4000);
         AppendRaw(JsonlPath("s"), torn);
 
         var reopened = Reopen();
-        Assert.Equal(3, (await reopened.GetAsync("s"))!.MessageCount);
+        var info = await reopened.GetAsync("s");
+        Assert.Equal(3, info!.MessageCount);
+        Assert.Equal(Start, info.UpdatedAt);
         Assert.Equal(Messages(0, 3).Select(m => m.Id), await ReadAllIdsAsync(reopened, "s"));
 
         await reopened.AppendAsync("s", Messages(3, 2));
@@ -229,7 +232,7 @@ public sealed class FileSessionStoreTests : SessionStoreConformanceTests
     {
         await Store.CreateAsync(new NewSession { Id = "s" });
         await Store.AppendAsync("s", Messages(0, 2));
-        AppendRaw(JsonlPath("s"), "{\"id\":\"partial");
+        AppendRaw(JsonlPath("s"), "{\"id\":\"partial" + new string('z', 2000));
 
         Assert.Equal(Messages(0, 2).Select(m => m.Id), await ReadAllIdsAsync(Store, "s"));
         await Store.AppendAsync("s", Messages(2, 2));
@@ -264,6 +267,31 @@ public sealed class FileSessionStoreTests : SessionStoreConformanceTests
         Assert.Equal(0, page.FirstIndex);
         Assert.Equal(10, page.TotalCount);
         Assert.True(Logger.Has(LogLevel.Warning, 1103));
+    }
+
+    [Fact]
+    public async Task Lines_that_parse_but_are_not_messages_are_skipped()
+    {
+        await Store.CreateAsync(new NewSession { Id = "s" });
+        await Store.AppendAsync("s", Messages(0, 1));
+        await Store.FlushAsync("s");
+        string[] bad =
+        [
+            """{"id":"a","timestamp":"2025-01-01T00:00:00Z","role":"","contents":[]}""",
+            """{"id":"b","timestamp":"2025-01-01T00:00:00Z","role":"user","contents":null}""",
+            """{"id":"c","timestamp":"2025-01-01T00:00:00Z","role":"user","contents":[{"$type":"no-such-content"}]}""",
+            """{"id":"d","role":"user","contents":[]}""",
+            """[1,2,3]""",
+        ];
+        AppendRaw(JsonlPath("s"), string.Join('\n', bad) + "\n");
+        var reopened = Reopen();
+        await reopened.AppendAsync("s", Messages(1, 1));
+
+        var page = await reopened.ReadMessagesAsync("s", new MessageQuery());
+
+        Assert.Equal(7, page.TotalCount);
+        Assert.Equal(["msg_00000", "msg_00001"], page.Items.Select(m => m.Id));
+        Assert.Equal(bad.Length, Logger.Entries.Count(e => e.EventId.Id == 1103));
     }
 
     [Fact]
