@@ -369,6 +369,7 @@ public sealed class FileSessionStore : ISessionStore
         if (File.Exists(path))
         {
             // A file the index does not know: one that failed to load, or a twin on a case-insensitive file system.
+            entry.Deleted = true;
             _sessions.TryRemove(new KeyValuePair<string, FileSessionEntry>(info.Id, entry));
             throw new SessionAlreadyExistsException(info.Id);
         }
@@ -387,6 +388,8 @@ public sealed class FileSessionStore : ISessionStore
         }
         catch
         {
+            // Writers that found the entry while it was being created must see it as gone.
+            entry.Deleted = true;
             _sessions.TryRemove(new KeyValuePair<string, FileSessionEntry>(info.Id, entry));
             File.Delete(path);
             throw;
