@@ -1,0 +1,149 @@
+using System.Buffers;
+using System.Text.Json;
+using Microsoft.Win32.SafeHandles;
+
+namespace GAgent.Sessions;
+
+/// <summary>File operations on session JSONL files and sidecars that do not depend on a store's state.</summary>
+internal static class JsonlFile
+{
+    public const int ChunkSize = 64 * 1024;
+    private const byte NewLine = (byte)'\n';
+
+    public static SafeFileHandle OpenForRead(string path) =>
+        File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+
+    public static SafeFileHandle OpenForWrite(string path) =>
+        File.OpenHandle(path, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
+
+    /// <summary>Creates the file with its header line and fsyncs it; returns its length.</summary>
+    /// <exception cref="IOException">The file exists.</exception>
+    public static long Create(string path, SessionHeaderRecord header)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        SessionJson.WriteLines(buffer, [header], SessionJson.Header);
+        using var handle = File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read | FileShare.Delete);
+        RandomAccess.Write(handle, buffer.WrittenSpan, 0);
+        RandomAccess.FlushToDisk(handle);
+        return buffer.WrittenCount;
+    }
+
+    /// <summary>Writes a small file so readers see either the old or the new content: temp file, fsync, rename over.</summary>
+    public static void WriteAtomically(string path, ReadOnlySpan<byte> content)
+    {
+        var temp = path + ".tmp";
+        using (var handle = File.OpenHandle(temp, FileMode.Create, FileAccess.Write, FileShare.None))
+        {
+            RandomAccess.Write(handle, content, 0);
+            RandomAccess.FlushToDisk(handle);
+        }
+
+        File.Move(temp, path, overwrite: true);
+    }
+
+    /// <summary>Reads and parses the header line, or returns null when the file does not start with one.</summary>
+    public static async ValueTask<SessionHeaderRecord?> ReadHeaderAsync(SafeFileHandle handle, CancellationToken cancellationToken)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(ChunkSize);
+        try
+        {
+            var read = await RandomAccess.ReadAsync(handle, buffer.AsMemory(0, ChunkSize), 0, cancellationToken);
+            var end = buffer.AsSpan(0, read).IndexOf(NewLine);
+            if (end < 0)
+            {
+                return null;
+            }
+
+            var header = JsonSerializer.Deserialize(buffer.AsSpan(0, end), SessionJson.Header);
+            return header is { Format: SessionHeaderRecord.FormatName } ? header : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>
+    /// Counts the complete lines of the whole file. A last line without '\n', or whose JSON does not parse, is a torn
+    /// write and is left out of both the count and <see cref="JsonlScan.ValidLength"/>.
+    /// </summary>
+    public static async ValueTask<JsonlScan> ScanAsync(SafeFileHandle handle, CancellationToken cancellationToken)
+    {
+        var length = RandomAccess.GetLength(handle);
+        var buffer = ArrayPool<byte>.Shared.Rent(ChunkSize);
+        long lines = 0, lastNewLine = -1, previousNewLine = -1;
+        try
+        {
+            for (long position = 0; position < length;)
+            {
+                var read = await RandomAccess.ReadAsync(handle, buffer.AsMemory(0, ChunkSize), position, cancellationToken);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                var chunk = buffer.AsSpan(0, read);
+                var count = chunk.Count(NewLine);
+                if (count > 0)
+                {
+                    var last = chunk.LastIndexOf(NewLine);
+                    previousNewLine = count > 1 ? position + chunk[..last].LastIndexOf(NewLine) : lastNewLine;
+                    lastNewLine = position + last;
+                    lines += count;
+                }
+
+                position += read;
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        if (lines >= 2 && !await IsJsonLineAsync(handle, previousNewLine + 1, lastNewLine, cancellationToken))
+        {
+            return new JsonlScan(lines - 1, previousNewLine + 1);
+        }
+
+        return new JsonlScan(lines, lastNewLine + 1);
+    }
+
+    /// <summary>True when the bytes form exactly one complete JSON value.</summary>
+    public static bool IsCompleteJson(ReadOnlySpan<byte> json)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(json);
+            if (!reader.Read())
+            {
+                return false;
+            }
+
+            reader.Skip();
+            return !reader.Read();
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    private static async ValueTask<bool> IsJsonLineAsync(SafeFileHandle handle, long start, long end, CancellationToken cancellationToken)
+    {
+        var length = checked((int)(end - start));
+        var buffer = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            var read = await RandomAccess.ReadAsync(handle, buffer.AsMemory(0, length), start, cancellationToken);
+            return read == length && IsCompleteJson(buffer.AsSpan(0, length));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+}
