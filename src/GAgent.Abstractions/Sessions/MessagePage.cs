@@ -6,7 +6,7 @@ public sealed record MessagePage
     /// <summary>The messages, oldest first.</summary>
     public required IReadOnlyList<StoredMessage> Items { get; init; }
 
-    /// <summary>Index of <c>Items[0]</c> in the session (equals <see cref="TotalCount"/> when the page is empty).</summary>
+    /// <summary>Index of <c>Items[0]</c> in the session; for an empty page, the index where it would have started.</summary>
     public required long FirstIndex { get; init; }
 
     /// <summary>How many messages the session holds.</summary>
