@@ -20,9 +20,9 @@ internal static class RunEndpoints
 
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapPost("/sessions/{id}/messages", PostMessageAsync).WithName("GAgentPostMessage").WithMetadata(new GAgentScopeMetadata(GAgentScopes.Chat));
+        api.MapPost("/sessions/{id}/messages", PostMessageAsync).WithName("GAgentPostMessage").WithMetadata(new GAgentScopeMetadata(GAgentScopes.Chat)).DisableRequestTimeout();
         api.MapGet("/runs/{runId}", GetRun).WithName("GAgentGetRun");
-        api.MapGet("/runs/{runId}/events", StreamEvents).WithName("GAgentRunEvents");
+        api.MapGet("/runs/{runId}/events", StreamEvents).WithName("GAgentRunEvents").DisableRequestTimeout();
         api.MapPost("/runs/{runId}/stop", StopAsync).WithName("GAgentStopRun");
     }
 
@@ -38,7 +38,7 @@ internal static class RunEndpoints
         }
 
         var server = options.Value;
-        var (body, error) = await SessionEndpoints.ReadAsync(context, ApiJsonContext.Default.PostMessageRequest, server).ConfigureAwait(false);
+        var (body, error) = await SessionEndpoints.ReadAsync(context, ApiJson.Context.PostMessageRequest, server).ConfigureAwait(false);
         if (error is not null)
         {
             return ApiProblems.From(error, context);
@@ -68,7 +68,7 @@ internal static class RunEndpoints
         context.Response.Headers["X-GAgent-Run-Id"] = run.Id;
         if (stream == false)
         {
-            return TypedResults.Json(ApiMapper.ToWire(run), ApiJsonContext.Default.RunResponse, statusCode: StatusCodes.Status202Accepted);
+            return TypedResults.Json(ApiMapper.ToWire(run), ApiJson.Context.RunResponse, statusCode: StatusCodes.Status202Accepted);
         }
 
         return Stream(context, run, 0, server.Disconnect.CancelApiRunOnDisconnect);
@@ -76,7 +76,7 @@ internal static class RunEndpoints
 
     private static IResult GetRun(string runId, IAgentRunner runner)
         => runner.GetRun(runId) is { } run
-            ? TypedResults.Json(ApiMapper.ToWire(run), ApiJsonContext.Default.RunResponse)
+            ? TypedResults.Json(ApiMapper.ToWire(run), ApiJson.Context.RunResponse)
             : RunNotFound(runId);
 
     /// <summary>Re-attaches to a run's events after <c>Last-Event-ID</c> (or <c>?after=</c>); never stops the run on disconnect.</summary>
@@ -114,7 +114,7 @@ internal static class RunEndpoints
             await Task.WhenAny(run.Completion, Task.Delay(TimeSpan.FromSeconds(5), cancellationToken)).ConfigureAwait(false);
         }
 
-        return TypedResults.Json(ApiMapper.ToWire(run), ApiJsonContext.Default.RunResponse);
+        return TypedResults.Json(ApiMapper.ToWire(run), ApiJson.Context.RunResponse);
     }
 
     private static SseStreamResult<AgentEvent> Stream(HttpContext context, IAgentRun run, long after, bool cancelOnDisconnect)

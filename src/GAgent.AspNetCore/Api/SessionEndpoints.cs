@@ -34,7 +34,7 @@ internal static class SessionEndpoints
         try
         {
             var page = await store.ListAsync(new SessionQuery { Search = search, Limit = size, Cursor = cursor }, cancellationToken).ConfigureAwait(false);
-            return TypedResults.Json(new SessionListResponse([.. page.Items.Select(s => ApiMapper.ToWire(s, runner.GetActiveRun(s.Id)?.Id))], page.NextCursor), ApiJsonContext.Default.SessionListResponse);
+            return TypedResults.Json(new SessionListResponse([.. page.Items.Select(s => ApiMapper.ToWire(s, runner.GetActiveRun(s.Id)?.Id))], page.NextCursor), ApiJson.Context.SessionListResponse);
         }
         catch (ArgumentException ex)
         {
@@ -47,7 +47,7 @@ internal static class SessionEndpoints
         var body = new CreateSessionRequest();
         if (context.Request.ContentLength is not 0 && (context.Request.ContentLength is > 0 || context.Request.ContentType is not null))
         {
-            var (read, error) = await ReadAsync(context, ApiJsonContext.Default.CreateSessionRequest, options.Value).ConfigureAwait(false);
+            var (read, error) = await ReadAsync(context, ApiJson.Context.CreateSessionRequest, options.Value).ConfigureAwait(false);
             if (error is not null)
             {
                 return ApiProblems.From(error, context);
@@ -87,7 +87,7 @@ internal static class SessionEndpoints
         var session = await store.GetAsync(id, cancellationToken).ConfigureAwait(false);
         return session is null
             ? NotFound(id)
-            : TypedResults.Json(ApiMapper.ToWire(session, runner.GetActiveRun(id)?.Id), ApiJsonContext.Default.SessionResponse);
+            : TypedResults.Json(ApiMapper.ToWire(session, runner.GetActiveRun(id)?.Id), ApiJson.Context.SessionResponse);
     }
 
     private static async Task<IResult> PatchAsync(string id, HttpContext context, ISessionStore store, IAgentRunner runner, IOptions<GAgentServerOptions> options)
@@ -97,7 +97,7 @@ internal static class SessionEndpoints
             return invalid;
         }
 
-        var (body, error) = await ReadAsync(context, ApiJsonContext.Default.PatchSessionRequest, options.Value).ConfigureAwait(false);
+        var (body, error) = await ReadAsync(context, ApiJson.Context.PatchSessionRequest, options.Value).ConfigureAwait(false);
         if (error is not null)
         {
             return ApiProblems.From(error, context);
@@ -111,7 +111,7 @@ internal static class SessionEndpoints
         try
         {
             var session = await store.UpdateAsync(id, new SessionPatch { Title = body.Title, Pinned = body.Pinned, ProfileId = body.ProfileId }, context.RequestAborted).ConfigureAwait(false);
-            return TypedResults.Json(ApiMapper.ToWire(session, runner.GetActiveRun(id)?.Id), ApiJsonContext.Default.SessionResponse);
+            return TypedResults.Json(ApiMapper.ToWire(session, runner.GetActiveRun(id)?.Id), ApiJson.Context.SessionResponse);
         }
         catch (Exception ex) when (ErrorMapper.TryMap(ex) is { } mapped)
         {
@@ -156,7 +156,7 @@ internal static class SessionEndpoints
         {
             var page = await store.ReadMessagesAsync(id, new MessageQuery { Limit = size, Before = before }, cancellationToken).ConfigureAwait(false);
             var items = page.Items.Select((m, i) => ApiMapper.ToWire(m, page.FirstIndex + i)).ToList();
-            return TypedResults.Json(new MessagePageResponse(items, page.FirstIndex, page.TotalCount, page.HasMore), ApiJsonContext.Default.MessagePageResponse);
+            return TypedResults.Json(new MessagePageResponse(items, page.FirstIndex, page.TotalCount, page.HasMore), ApiJson.Context.MessagePageResponse);
         }
         catch (Exception ex) when (ErrorMapper.TryMap(ex) is { } error)
         {

@@ -16,7 +16,7 @@ internal static class StatusEndpoints
     private static readonly string Version = typeof(StatusEndpoints).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
 
     public static void MapHealth(IEndpointRouteBuilder group, string name)
-        => group.MapGet("/health", static () => TypedResults.Json(new HealthResponse("ok"), ApiJsonContext.Default.HealthResponse)).WithName(name).WithMetadata(new GAgentAnonymousMetadata());
+        => group.MapGet("/health", static () => TypedResults.Json(new HealthResponse("ok"), ApiJson.Context.HealthResponse)).WithName(name).WithMetadata(new GAgentAnonymousMetadata());
 
     public static void MapStatus(IEndpointRouteBuilder group, string name) => group.MapGet("/status", GetStatus).WithName(name);
 
@@ -32,5 +32,5 @@ internal static class StatusEndpoints
             [.. tools.Tools.Keys.Order(StringComparer.Ordinal)],
             store.GetType().Name,
             access.Describe()),
-        ApiJsonContext.Default.StatusResponse);
+        ApiJson.Context.StatusResponse);
 }

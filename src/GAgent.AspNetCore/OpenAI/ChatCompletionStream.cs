@@ -81,7 +81,7 @@ internal sealed class ChatCompletionStream(IAgentRun run, string completionId, l
         if (chunk.Kind == ChatChunkKind.Error)
         {
             var error = (RunErrorEvent)chunk.Event!;
-            JsonSerializer.Serialize(writer, OpenAIResults.ToEnvelope(ChatCompletionErrors.FromRunError(error)), OpenAIJsonContext.Default.OpenAIErrorResponse);
+            JsonSerializer.Serialize(writer, OpenAIResults.ToEnvelope(ChatCompletionErrors.FromRunError(error)), OpenAIJson.Context.OpenAIErrorResponse);
             return;
         }
 

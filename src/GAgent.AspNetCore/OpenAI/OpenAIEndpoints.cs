@@ -17,21 +17,21 @@ internal static class OpenAIEndpoints
     {
         v1.MapGet("/models", ListModels).WithName("GAgentListModels");
         v1.MapGet("/models/{**id}", GetModel).WithName("GAgentGetModel");
-        v1.MapPost("/chat/completions", CreateChatCompletionAsync).WithName("GAgentCreateChatCompletion");
+        v1.MapPost("/chat/completions", CreateChatCompletionAsync).WithName("GAgentCreateChatCompletion").DisableRequestTimeout();
     }
 
     private static Microsoft.AspNetCore.Http.HttpResults.JsonHttpResult<ModelListResponse> ListModels(IModelCatalog models)
-        => TypedResults.Json(new ModelListResponse([.. models.Models.Select(ToWire)]), OpenAIJsonContext.Default.ModelListResponse);
+        => TypedResults.Json(new ModelListResponse([.. models.Models.Select(ToWire)]), OpenAIJson.Context.ModelListResponse);
 
     private static IResult GetModel(string id, IModelCatalog models, HttpContext context)
         => models.TryGetModel(id, out var model)
-            ? TypedResults.Json(ToWire(model), OpenAIJsonContext.Default.ModelResponse)
+            ? TypedResults.Json(ToWire(model), OpenAIJson.Context.ModelResponse)
             : OpenAIResults.Error(ErrorMapper.TryMap(new ModelNotFoundException(id))!, context);
 
     private static async Task<IResult> CreateChatCompletionAsync(HttpContext context, IAgentRunner runner, IOptions<GAgentServerOptions> options, TimeProvider time)
     {
         var server = options.Value;
-        var (body, readError) = await JsonBody.ReadAsync(context, OpenAIJsonContext.Default.ChatCompletionRequest, server.Limits.MaxOpenAIRequestBytes, server.Limits.MaxJsonDepth, nameof(HttpLimitsOptions.MaxOpenAIRequestBytes)).ConfigureAwait(false);
+        var (body, readError) = await JsonBody.ReadAsync(context, OpenAIJson.Context.ChatCompletionRequest, server.Limits.MaxOpenAIRequestBytes, server.Limits.MaxJsonDepth, nameof(HttpLimitsOptions.MaxOpenAIRequestBytes)).ConfigureAwait(false);
         if (readError is not null)
         {
             return OpenAIResults.Error(readError, context);
@@ -67,7 +67,7 @@ internal static class OpenAIEndpoints
         {
             var (response, error) = await ChatCompletionAggregator.CollectAsync(run, completionId, created, body.Model!, context.RequestAborted).ConfigureAwait(false);
             return error is null
-                ? TypedResults.Json(response!, OpenAIJsonContext.Default.ChatCompletionResponse)
+                ? TypedResults.Json(response!, OpenAIJson.Context.ChatCompletionResponse)
                 : OpenAIResults.Error(error, context);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)

@@ -15,7 +15,7 @@ internal static class OpenAIResults
             context.Response.Headers.RetryAfter = ((int)Math.Ceiling(retry.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         }
 
-        return TypedResults.Json(ToEnvelope(error), OpenAIJsonContext.Default.OpenAIErrorResponse, statusCode: error.Status);
+        return TypedResults.Json(ToEnvelope(error), OpenAIJson.Context.OpenAIErrorResponse, statusCode: error.Status);
     }
 
     public static OpenAIErrorResponse ToEnvelope(ErrorInfo error) => new(new OpenAIError(error.Message, error.OpenAIType, error.Param, error.Code));
