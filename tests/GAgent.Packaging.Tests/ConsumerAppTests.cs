@@ -46,7 +46,7 @@ public sealed class ConsumerAppTests(PackedFeedFixture feed)
 
         await File.WriteAllTextAsync(Path.Combine(appDirectory, "Program.cs"), ProgramSource);
         var outputDirectory = Path.Combine(appDirectory, "out");
-        await RunAsync(["build", appDirectory, "-c", "Release", "--output", outputDirectory, .. DotNetCli.NoLingeringProcesses], appDirectory, environment);
+        await RunAsync(["build", appDirectory, "-c", "Release", "--output", outputDirectory, .. DotNetCli.NoLingeringProcesses, .. DotNetCli.QuietBuild], appDirectory, environment);
 
         var port = FreeTcpPort.Next();
         var output = new StringBuilder();

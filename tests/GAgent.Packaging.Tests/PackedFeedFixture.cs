@@ -45,6 +45,7 @@ public sealed class PackedFeedFixture : IAsyncLifetime, IDisposable
                     "--output", FeedDirectory,
                     "--artifacts-path", Path.Combine(_root.Path, "artifacts"),
                     .. DotNetCli.NoLingeringProcesses,
+                    .. DotNetCli.QuietBuild,
                 ],
                 repository,
                 PackTimeout);
