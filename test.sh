@@ -158,7 +158,7 @@ mkdir -p "$TRX_DIR" "$LOG_DIR"
 
 echo "==> Restore and build $SOLUTION (Debug)"
 start=$SECONDS
-if ! dotnet build "$SOLUTION" -c Debug -nologo -v:q -clp:NoSummary "${build_args[@]}" >"$LOG_DIR/build.log" 2>&1; then
+if ! dotnet build "$SOLUTION" -c Debug -nologo -v:q "${build_args[@]}" >"$LOG_DIR/build.log" 2>&1; then
   echo "    BUILD FAILED ($((SECONDS - start)) s); full log: $LOG_DIR/build.log"
   errors=$(grep -E '(error|warning) [A-Z]+[0-9]+' "$LOG_DIR/build.log" | sed 's/^ *//' | sort -u | head -n 60)
   if [[ -n $errors ]]; then

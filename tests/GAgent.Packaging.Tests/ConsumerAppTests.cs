@@ -38,7 +38,7 @@ public sealed class ConsumerAppTests(PackedFeedFixture feed)
         var environment = new Dictionary<string, string> { ["NUGET_PACKAGES"] = packagesDirectory };
         await File.WriteAllTextAsync(Path.Combine(work, "nuget.config"), NuGetConfig(feed.FeedDirectory, packagesDirectory));
 
-        await RunAsync(["new", "web", "--name", ProjectName, "--output", appDirectory, "--no-restore"], work, environment);
+        await RunAsync(["new", "web", "--name", ProjectName, "--output", appDirectory, "--no-restore", "--no-update-check"], work, environment);
         // No --source: it would replace the configured sources and hide nuget.org from the dependencies' restore.
         // The nuget.config's source mapping already pins GAgent.* to the temp feed.
         await RunAsync(["add", Path.Combine(appDirectory, ProjectName + ".csproj"), "package", "GAgent.AspNetCore", "--version", feed.Version], appDirectory, environment);

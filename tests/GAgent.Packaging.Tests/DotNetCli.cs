@@ -16,8 +16,8 @@ internal static class DotNetCli
     /// <summary>Arguments that keep nested builds from leaving MSBuild nodes or a compiler server running.</summary>
     public static IReadOnlyList<string> NoLingeringProcesses { get; } = ["-nodeReuse:false", "-p:UseSharedCompilation=false"];
 
-    /// <summary>Build output limited to errors and warnings, each printed once.</summary>
-    public static IReadOnlyList<string> QuietBuild { get; } = ["-v:q", "-clp:NoSummary"];
+    /// <summary>Build output limited to errors, warnings and the summary.</summary>
+    public static IReadOnlyList<string> QuietBuild { get; } = ["-v:q"];
 
     public static async Task<ProcessResult> RunAsync(
         IReadOnlyList<string> arguments,
