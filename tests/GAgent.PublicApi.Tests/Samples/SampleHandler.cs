@@ -1,0 +1,3 @@
+namespace GAgent.PublicApi.Tests.Samples;
+
+public delegate Task SampleHandler(string? name, int attempt);

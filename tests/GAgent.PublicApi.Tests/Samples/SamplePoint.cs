@@ -1,0 +1,3 @@
+namespace GAgent.PublicApi.Tests.Samples;
+
+public readonly record struct SamplePoint(int X, int Y);
