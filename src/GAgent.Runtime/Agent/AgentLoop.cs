@@ -170,9 +170,9 @@ internal sealed class AgentLoop(
         var inputs = request.Messages.Select(m => StoredInput(run, m)).ToList();
         if (run.IsPersistent)
         {
-            var history = await sessions.ReadMessagesAsync(run.SessionId, new MessageQuery { Limit = Math.Min(current.Agent.HistoryMessages, MessageQuery.MaxLimit) }, token).ConfigureAwait(false);
+            var history = await ReadHistoryAsync(run.SessionId, current.Agent.HistoryMessages, token).ConfigureAwait(false);
             // A window must not open on tool results whose calls fell outside it: models reject orphaned results.
-            context.AddRange(history.Items.SkipWhile(static m => m.Role == ChatRole.Tool).Select(static m => m.ToChatMessage()));
+            context.AddRange(history.SkipWhile(static m => m.Role == ChatRole.Tool).Select(static m => m.ToChatMessage()));
             var info = await sessions.AppendAsync(run.SessionId, inputs, token).ConfigureAwait(false);
             await SetTitleAsync(info, inputs, token).ConfigureAwait(false);
         }
@@ -184,6 +184,29 @@ internal sealed class AgentLoop(
 
         context.AddRange(inputs.Select(static m => m.ToChatMessage()));
         return context;
+    }
+
+    /// <summary>The session's newest <paramref name="count"/> messages, oldest first, read in pages (a store serves at most <see cref="MessageQuery.MaxLimit"/> at once).</summary>
+    private async Task<List<StoredMessage>> ReadHistoryAsync(string sessionId, int count, CancellationToken token)
+    {
+        var pages = new List<IReadOnlyList<StoredMessage>>();
+        var read = 0;
+        long? before = null;
+        while (read < count)
+        {
+            var page = await sessions.ReadMessagesAsync(sessionId, new MessageQuery { Limit = Math.Min(count - read, MessageQuery.MaxLimit), Before = before }, token).ConfigureAwait(false);
+            pages.Add(page.Items);
+            read += page.Items.Count;
+            if (!page.HasMore || page.Items.Count == 0)
+            {
+                break;
+            }
+
+            before = page.FirstIndex;
+        }
+
+        pages.Reverse();
+        return [.. pages.SelectMany(static p => p)];
     }
 
     private async Task SetTitleAsync(SessionInfo info, List<StoredMessage> inputs, CancellationToken token)

@@ -1,3 +1,4 @@
+using GAgent.Sessions;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -86,6 +87,30 @@ public sealed class HistoryTests
 
         Assert.Equal(["You are a test agent.", "two", "answer 2", "three"], runtime.Client.Calls[2].Messages.Select(static m => m.Text));
         Assert.Equal(6, (await runtime.Store.GetAsync(sessionId))?.MessageCount);
+    }
+
+    [Fact]
+    public async Task History_window_larger_than_one_store_page_is_sent_whole()
+    {
+        await using var runtime = new TestRuntime(o => o.Agent.HistoryMessages = 600);
+        runtime.Client.Enqueue(Updates.Answer("ok"));
+        var sessionId = await runtime.CreateSessionAsync("long");
+        var earlier = Enumerable.Range(0, 700).Select(i => new StoredMessage
+        {
+            Id = "msg_old_" + i.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Timestamp = DateTimeOffset.UnixEpoch.AddSeconds(i),
+            Role = i % 2 == 0 ? ChatRole.User : ChatRole.Assistant,
+            Contents = [new TextContent("old " + i.ToString(System.Globalization.CultureInfo.InvariantCulture))],
+        }).ToList();
+        await runtime.Store.AppendAsync(sessionId, earlier);
+
+        await runtime.RunAsync("new", sessionId);
+
+        var sent = Assert.Single(runtime.Client.Calls).Messages;
+        Assert.Equal(602, sent.Count);
+        Assert.Equal("old 100", sent[1].Text);
+        Assert.Equal("old 699", sent[^2].Text);
+        Assert.Equal(earlier.Skip(100).Select(static m => m.Id), sent.Skip(1).Take(600).Select(static m => m.MessageId));
     }
 
     [Fact]

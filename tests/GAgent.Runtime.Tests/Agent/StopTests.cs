@@ -67,7 +67,8 @@ public sealed class StopTests
         Assert.True(run.RequestStop());
         await run.Completion.WaitAsync(TestRuntime.Timeout);
 
-        Assert.True(toolCancelled.Task.IsCompleted, "The running tool's CancellationToken must be cancelled by the stop.");
+        // The tool's token is cancelled by the stop (the tool may observe it just after the run ended).
+        await toolCancelled.Task.WaitAsync(TestRuntime.Timeout);
         Assert.Equal(AgentRunStatus.Cancelled, run.Status);
         var events = await TestRuntime.ReadAllAsync(run);
         Assert.Equal(RunErrorCodes.Cancelled, EventAssert.Last<RunErrorEvent>(events).Code);
@@ -155,6 +156,36 @@ public sealed class StopTests
         var results = stored[2].Contents.OfType<FunctionResultContent>().ToList();
         Assert.Equal(["c_quick", "c_slow", "c_client"], results.Select(static r => r.CallId));
         Assert.Equal("quick result", results[0].Result?.ToString());
+    }
+
+    [Fact]
+    public async Task Stop_ends_the_run_even_when_the_tool_ignores_its_token()
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var runtime = new TestRuntime(build: b => b.AddTool(
+            () =>
+            {
+                started.TrySetResult();
+                return release.Task;
+            },
+            "stubborn",
+            "Ignores cancellation."));
+        runtime.Client.Enqueue(Updates.CallTool("c1", "stubborn"));
+        var run = await runtime.StartAsync("go", await runtime.CreateSessionAsync());
+        await started.Task.WaitAsync(TestRuntime.Timeout);
+
+        try
+        {
+            Assert.True(run.RequestStop());
+            await run.Completion.WaitAsync(TestRuntime.Timeout);
+
+            Assert.Equal(AgentRunStatus.Cancelled, run.Status);
+        }
+        finally
+        {
+            release.TrySetResult("late");
+        }
     }
 
     [Fact]

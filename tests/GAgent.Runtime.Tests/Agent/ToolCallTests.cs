@@ -147,13 +147,38 @@ public sealed class ToolCallTests
 
         var (run, events) = await runtime.RunAsync("go slow", await runtime.CreateSessionAsync());
 
-        Assert.True(observedCancellation.Task.IsCompleted, "The timed-out tool's token must be cancelled.");
+        // The timed-out tool's token is cancelled (it may observe that just after the loop moved on).
+        await observedCancellation.Task.WaitAsync(TestRuntime.Timeout);
         var result = EventAssert.Single<ToolCallResultEvent>(events);
         Assert.True(result.IsError);
         Assert.Contains("slow", result.Content, StringComparison.Ordinal);
         AssertModelSawError(runtime, "c1", "slow");
         Assert.Equal(AgentRunStatus.Completed, run.Status);
         Assert.Equal("It took too long.", events.OfType<TextMessageContentEvent>().Single().Delta);
+    }
+
+    [Fact]
+    public async Task Tool_that_ignores_its_token_is_abandoned_at_the_timeout()
+    {
+        var release = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var runtime = new TestRuntime(
+            o => o.Agent.ToolTimeout = TimeSpan.FromMilliseconds(200),
+            b => b.AddTool(() => release.Task, "stubborn", "Ignores cancellation."));
+        runtime.Client.Enqueue(Updates.CallTool("c1", "stubborn")).Enqueue(Updates.Answer("Gave up on it."));
+
+        try
+        {
+            var (run, events) = await runtime.RunAsync("go", null);
+
+            Assert.Equal(AgentRunStatus.Completed, run.Status);
+            var result = EventAssert.Single<ToolCallResultEvent>(events);
+            Assert.True(result.IsError);
+            Assert.Contains("stubborn", result.Content, StringComparison.Ordinal);
+        }
+        finally
+        {
+            release.TrySetResult("late");
+        }
     }
 
     [Fact]
