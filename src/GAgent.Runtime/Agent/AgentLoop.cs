@@ -125,6 +125,18 @@ internal sealed class AgentLoop(
             var turn = new ModelTurn(RunIds.NewMessageId());
             trackTurn(turn);
             await StreamModelAsync(client, context, chatOptions, turn, writer, clientToolNames, token).ConfigureAwait(false);
+            if (turn.IsEmpty)
+            {
+                // Nothing to keep: an assistant message without content or calls is rejected by models as history.
+                if (turn.Usage is { } used)
+                {
+                    run.AddUsage(used);
+                }
+
+                trackTurn(null);
+                return FinalReason(turn);
+            }
+
             var assistant = new ChatMessage(ChatRole.Assistant, turn.ToContents()) { MessageId = turn.MessageId };
             context.Add(assistant);
             await PersistAsync(run, [Stored(run, assistant, turn.Usage, turn.ModelId)], token).ConfigureAwait(false);
@@ -133,9 +145,7 @@ internal sealed class AgentLoop(
             if (turn.Calls.Count == 0)
             {
                 trackTurn(null);
-
-                // A model that ignored ToolMode.None may still report tool_calls, but there are no calls to hand back.
-                return turn.FinishReason is { } reason && reason != ChatFinishReason.ToolCalls ? reason : ChatFinishReason.Stop;
+                return FinalReason(turn);
             }
 
             var serverCalls = turn.Calls.Where(c => !clientToolNames.Contains(c.Name)).ToList();
@@ -155,6 +165,10 @@ internal sealed class AgentLoop(
             }
         }
     }
+
+    /// <summary>Why a turn without calls ended. A model that ignored ToolMode.None may still report tool_calls, but there are none to hand back.</summary>
+    private static ChatFinishReason FinalReason(ModelTurn turn)
+        => turn.FinishReason is { } reason && reason != ChatFinishReason.ToolCalls ? reason : ChatFinishReason.Stop;
 
     private async Task<List<ChatMessage>> BuildContextAsync(AgentRun run, CancellationToken token)
     {

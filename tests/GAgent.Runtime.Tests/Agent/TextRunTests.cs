@@ -96,6 +96,24 @@ public sealed class TextRunTests
     }
 
     [Fact]
+    public async Task Empty_model_answer_is_not_stored_as_an_empty_assistant_message()
+    {
+        // Models reject an assistant message with neither content nor tool calls when it comes back as history.
+        await using var runtime = new TestRuntime();
+        runtime.Client.Enqueue(Updates.Usage(9, 0), Updates.Finish(ChatFinishReason.Stop)).Enqueue(Updates.Answer("second"));
+        var sessionId = await runtime.CreateSessionAsync();
+
+        var (run, events) = await runtime.RunAsync("first", sessionId);
+        await runtime.RunAsync("again", sessionId);
+
+        Assert.Equal(AgentRunStatus.Completed, run.Status);
+        Assert.Equal([AgentEventTypes.RunStarted, AgentEventTypes.Custom, AgentEventTypes.RunFinished], EventAssert.Types(events));
+        Assert.Equal(9, run.Usage.InputTokenCount);
+        Assert.All(await runtime.MessagesAsync(sessionId), m => Assert.NotEmpty(m.Contents));
+        Assert.All(runtime.Client.Calls[1].Messages, m => Assert.NotEmpty(m.Contents));
+    }
+
+    [Fact]
     public async Task Reasoning_is_journaled_as_its_own_message_before_the_text()
     {
         await using var runtime = new TestRuntime();
