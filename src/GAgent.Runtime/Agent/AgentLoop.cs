@@ -85,8 +85,10 @@ internal sealed class AgentLoop(
         {
             var usage = run.Usage;
             var elapsed = Stopwatch.GetElapsedTime(started);
-            run.Finish(status, time.GetUtcNow(), error);
+            // Release first: whoever sees the run complete (Completion, the end of its event stream) may send the
+            // session's next message at once and must not find the session still busy.
             registry.Release(run);
+            run.Finish(status, time.GetUtcNow(), error);
             var statusName = status.ToString();
             GAgentTelemetry.RunsEnded.Add(1, new KeyValuePair<string, object?>("gagent.run.status", statusName));
             GAgentTelemetry.RunDuration.Record(elapsed.TotalSeconds);
@@ -123,29 +125,38 @@ internal sealed class AgentLoop(
             var turn = new ModelTurn(RunIds.NewMessageId());
             trackTurn(turn);
             await StreamModelAsync(client, context, chatOptions, turn, writer, clientToolNames, token).ConfigureAwait(false);
-            trackTurn(null);
-            if (iteration > agent.MaxIterations)
+            if (turn.IsEmpty)
             {
-                // Calls made despite ToolMode.None would stay unanswered in the history and break the next turn.
-                turn.Calls.Clear();
+                // Nothing to keep: an assistant message without content or calls is rejected by models as history.
+                if (turn.Usage is { } used)
+                {
+                    run.AddUsage(used);
+                }
+
+                trackTurn(null);
+                return FinalReason(turn);
             }
 
             var assistant = new ChatMessage(ChatRole.Assistant, turn.ToContents()) { MessageId = turn.MessageId };
             context.Add(assistant);
             await PersistAsync(run, [Stored(run, assistant, turn.Usage, turn.ModelId)], token).ConfigureAwait(false);
+            turn.IsStored = true;
 
-            if (turn.Calls.Count == 0 || iteration > agent.MaxIterations)
+            if (turn.Calls.Count == 0)
             {
-                return turn.FinishReason ?? ChatFinishReason.Stop;
+                trackTurn(null);
+                return FinalReason(turn);
             }
 
             var serverCalls = turn.Calls.Where(c => !clientToolNames.Contains(c.Name)).ToList();
             if (serverCalls.Count > 0)
             {
-                var toolMessage = await InvokeToolsAsync(serverCalls, writer, agent.ToolTimeout, token).ConfigureAwait(false);
+                var toolMessage = await InvokeToolsAsync(serverCalls, turn, writer, agent.ToolTimeout, token).ConfigureAwait(false);
                 context.Add(toolMessage);
                 await PersistAsync(run, [Stored(run, toolMessage, null, null)], token).ConfigureAwait(false);
             }
+
+            trackTurn(null);
 
             if (serverCalls.Count < turn.Calls.Count)
             {
@@ -155,12 +166,16 @@ internal sealed class AgentLoop(
         }
     }
 
+    /// <summary>Why a turn without calls ended. A model that ignored ToolMode.None may still report tool_calls, but there are none to hand back.</summary>
+    private static ChatFinishReason FinalReason(ModelTurn turn)
+        => turn.FinishReason is { } reason && reason != ChatFinishReason.ToolCalls ? reason : ChatFinishReason.Stop;
+
     private async Task<List<ChatMessage>> BuildContextAsync(AgentRun run, CancellationToken token)
     {
         var current = options.CurrentValue;
         var request = run.Request;
         var context = new List<ChatMessage>();
-        var instructions = string.IsNullOrWhiteSpace(request.Instructions) ? current.Instructions : current.Instructions + "\n\n" + request.Instructions;
+        var instructions = string.Join("\n\n", new[] { current.Instructions, request.Instructions }.Where(static i => !string.IsNullOrWhiteSpace(i)));
         if (!string.IsNullOrWhiteSpace(instructions))
         {
             context.Add(new ChatMessage(ChatRole.System, instructions));
@@ -169,9 +184,9 @@ internal sealed class AgentLoop(
         var inputs = request.Messages.Select(m => StoredInput(run, m)).ToList();
         if (run.IsPersistent)
         {
-            var history = await sessions.ReadMessagesAsync(run.SessionId, new MessageQuery { Limit = Math.Min(current.Agent.HistoryMessages, MessageQuery.MaxLimit) }, token).ConfigureAwait(false);
+            var history = await ReadHistoryAsync(run.SessionId, current.Agent.HistoryMessages, token).ConfigureAwait(false);
             // A window must not open on tool results whose calls fell outside it: models reject orphaned results.
-            context.AddRange(history.Items.SkipWhile(static m => m.Role == ChatRole.Tool).Select(static m => m.ToChatMessage()));
+            context.AddRange(history.SkipWhile(static m => m.Role == ChatRole.Tool).Select(static m => m.ToChatMessage()));
             var info = await sessions.AppendAsync(run.SessionId, inputs, token).ConfigureAwait(false);
             await SetTitleAsync(info, inputs, token).ConfigureAwait(false);
         }
@@ -183,6 +198,29 @@ internal sealed class AgentLoop(
 
         context.AddRange(inputs.Select(static m => m.ToChatMessage()));
         return context;
+    }
+
+    /// <summary>The session's newest <paramref name="count"/> messages, oldest first, read in pages (a store serves at most <see cref="MessageQuery.MaxLimit"/> at once).</summary>
+    private async Task<List<StoredMessage>> ReadHistoryAsync(string sessionId, int count, CancellationToken token)
+    {
+        var pages = new List<IReadOnlyList<StoredMessage>>();
+        var read = 0;
+        long? before = null;
+        while (read < count)
+        {
+            var page = await sessions.ReadMessagesAsync(sessionId, new MessageQuery { Limit = Math.Min(count - read, MessageQuery.MaxLimit), Before = before }, token).ConfigureAwait(false);
+            pages.Add(page.Items);
+            read += page.Items.Count;
+            if (!page.HasMore || page.Items.Count == 0)
+            {
+                break;
+            }
+
+            before = page.FirstIndex;
+        }
+
+        pages.Reverse();
+        return [.. pages.SelectMany(static p => p)];
     }
 
     private async Task SetTitleAsync(SessionInfo info, List<StoredMessage> inputs, CancellationToken token)
@@ -238,6 +276,9 @@ internal sealed class AgentLoop(
                         turn.Text.Append(text.Text);
                         writer.TextContent(turn.MessageId, text.Text);
                         break;
+                    case FunctionCallContent when chatOptions.ToolMode is NoneChatToolMode:
+                        // Told not to call tools (the last call after MaxIterations): such a call could never be answered.
+                        break;
                     case FunctionCallContent call:
                         EndReasoning(turn, writer);
                         EndText(turn, writer);
@@ -272,19 +313,17 @@ internal sealed class AgentLoop(
         GAgentTelemetry.Tokens.Add(usage.OutputTokenCount ?? 0, new KeyValuePair<string, object?>("gagent.token.direction", "output"), model);
     }
 
-    private async Task<ChatMessage> InvokeToolsAsync(List<FunctionCallContent> calls, RunEventWriter writer, TimeSpan timeout, CancellationToken token)
+    private async Task<ChatMessage> InvokeToolsAsync(List<FunctionCallContent> calls, ModelTurn turn, RunEventWriter writer, TimeSpan timeout, CancellationToken token)
     {
-        var results = new List<AIContent>(calls.Count);
-        var messageId = RunIds.NewMessageId();
         foreach (var call in calls)
         {
             var outcome = await tools.InvokeAsync(toolbox.Tools.GetValueOrDefault(call.Name), call, timeout, token).ConfigureAwait(false);
             GAgentTelemetry.ToolCalls.Add(1, new KeyValuePair<string, object?>("gen_ai.tool.name", call.Name), new KeyValuePair<string, object?>("gagent.tool.outcome", outcome.IsError ? "error" : "ok"));
-            writer.ToolResult(messageId, call.CallId, outcome.Text, outcome.IsError);
-            results.Add(outcome.Result);
+            writer.ToolResult(turn.ToolMessageId, call.CallId, outcome.Text, outcome.IsError);
+            turn.ToolResults.Add(outcome.Result);
         }
 
-        return new ChatMessage(ChatRole.Tool, results) { MessageId = messageId };
+        return new ChatMessage(ChatRole.Tool, [.. turn.ToolResults]) { MessageId = turn.ToolMessageId };
     }
 
     private static void EndText(ModelTurn turn, RunEventWriter writer)
@@ -363,10 +402,23 @@ internal sealed class AgentLoop(
 
         try
         {
-            if (turn is { Text.Length: > 0 })
+            if (turn is { IsStored: false, Text.Length: > 0 })
             {
                 var partial = new ChatMessage(ChatRole.Assistant, [new TextContent(turn.Text.ToString())]) { MessageId = turn.MessageId };
                 await sessions.AppendAsync(run.SessionId, [Stored(run, partial, turn.Usage, turn.ModelId)], CancellationToken.None).ConfigureAwait(false);
+            }
+            else if (turn is { IsStored: true, Calls.Count: > 0 })
+            {
+                // The stored assistant message holds tool calls: answer every one, or the session's next model call
+                // would send calls without results, which models reject.
+                var answered = turn.ToolResults.Select(static r => r.CallId).ToHashSet(StringComparer.Ordinal);
+                List<AIContent> results =
+                [
+                    .. turn.ToolResults,
+                    .. turn.Calls.Where(c => !answered.Contains(c.CallId)).Select(static c => ToolOutcome.Failure(c.CallId, $"Error: the run ended before the tool '{c.Name}' returned a result.").Result),
+                ];
+                var toolMessage = new ChatMessage(ChatRole.Tool, results) { MessageId = turn.ToolMessageId };
+                await sessions.AppendAsync(run.SessionId, [Stored(run, toolMessage, null, null)], CancellationToken.None).ConfigureAwait(false);
             }
 
             await sessions.FlushAsync(run.SessionId, CancellationToken.None).ConfigureAwait(false);

@@ -24,6 +24,15 @@ internal sealed class ModelTurn(string messageId)
 
     public string? ReasoningMessageId { get; set; }
 
+    /// <summary>True once the assistant message is stored; a stop after that must not store its text again.</summary>
+    public bool IsStored { get; set; }
+
+    /// <summary>Results of the turn's server tool calls so far; if the run ends early, the remaining calls get error results.</summary>
+    public List<FunctionResultContent> ToolResults { get; } = [];
+
+    /// <summary>The id of the tool message that answers the turn's calls.</summary>
+    public string ToolMessageId { get; } = RunIds.NewMessageId();
+
     public bool IsEmpty => Text.Length == 0 && Reasoning.Length == 0 && Calls.Count == 0;
 
     /// <summary>The assistant message as the model will see it on the next call and the store keeps it.</summary>

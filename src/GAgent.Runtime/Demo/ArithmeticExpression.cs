@@ -72,17 +72,25 @@ internal sealed class ArithmeticExpression
             }
             else if (Accept('/') || Accept('÷'))
             {
-                value /= ParsePower();
+                value /= NonZeroDivisor();
             }
             else if (Accept('%'))
             {
-                value %= ParsePower();
+                value %= NonZeroDivisor();
             }
             else
             {
                 return value;
             }
         }
+    }
+
+    // Checked here, not only on the final result: 1 / (1 / 0) would otherwise quietly evaluate to 0.
+    private double NonZeroDivisor()
+    {
+        var position = _position;
+        var divisor = ParsePower();
+        return divisor != 0 ? divisor : throw new FormatException($"Division by zero at position {position + 1}.");
     }
 
     private double ParsePower()

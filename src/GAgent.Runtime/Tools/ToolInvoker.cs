@@ -31,7 +31,8 @@ internal sealed class ToolInvoker(IServiceProvider services, ILogger<ToolInvoker
         try
         {
             var arguments = new AIFunctionArguments(call.Arguments) { Services = services };
-            var result = await tool.InvokeAsync(arguments, timeoutSource.Token).ConfigureAwait(false);
+            // WaitAsync: a tool that ignores its token must not hold the run past its timeout or a stop; it is abandoned.
+            var result = await tool.InvokeAsync(arguments, timeoutSource.Token).AsTask().WaitAsync(timeoutSource.Token).ConfigureAwait(false);
             return new ToolOutcome(new FunctionResultContent(call.CallId, result), Serialize(result), IsError: false);
         }
         catch (OperationCanceledException) when (runToken.IsCancellationRequested)

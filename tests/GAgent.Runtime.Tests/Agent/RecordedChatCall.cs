@@ -1,0 +1,9 @@
+using Microsoft.Extensions.AI;
+
+namespace GAgent.Runtime.Tests.Agent;
+
+/// <summary>What one call to <see cref="ScriptedChatClient"/> received: a snapshot of the messages and the options.</summary>
+internal sealed record RecordedChatCall(IReadOnlyList<ChatMessage> Messages, ChatOptions? Options)
+{
+    public IReadOnlyList<string> ToolNames => Options?.Tools?.Select(static t => t.Name).ToList() ?? [];
+}
