@@ -1,5 +1,5 @@
 using GAgent.Models;
-using GAgent.Options;
+using GAgent.Configuration;
 using GAgent.Runs;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;

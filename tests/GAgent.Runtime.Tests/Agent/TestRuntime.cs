@@ -1,5 +1,5 @@
 using GAgent.Events;
-using GAgent.Options;
+using GAgent.Configuration;
 using GAgent.Runs;
 using GAgent.Sessions;
 using Microsoft.Extensions.AI;
