@@ -185,8 +185,7 @@ internal sealed class AgentLoop(
         if (run.IsPersistent)
         {
             var history = await ReadHistoryAsync(run.SessionId, current.Agent.HistoryMessages, token).ConfigureAwait(false);
-            // A window must not open on tool results whose calls fell outside it: models reject orphaned results.
-            context.AddRange(history.SkipWhile(static m => m.Role == ChatRole.Tool).Select(static m => m.ToChatMessage()));
+            context.AddRange(history.Select(static m => m.ToChatMessage()));
             var info = await sessions.AppendAsync(run.SessionId, inputs, token).ConfigureAwait(false);
             await SetTitleAsync(info, inputs, token).ConfigureAwait(false);
         }
@@ -197,7 +196,10 @@ internal sealed class AgentLoop(
         }
 
         context.AddRange(inputs.Select(static m => m.ToChatMessage()));
-        return context;
+
+        // Models reject tool calls without results and results without calls: a window cut between the two, or a
+        // client that never answered its tool calls, must not break every later turn of the session.
+        return HistorySanitizer.Sanitize(context);
     }
 
     /// <summary>The session's newest <paramref name="count"/> messages, oldest first, read in pages (a store serves at most <see cref="MessageQuery.MaxLimit"/> at once).</summary>

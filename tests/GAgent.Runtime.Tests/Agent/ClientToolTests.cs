@@ -98,5 +98,22 @@ public sealed class ClientToolTests
         Assert.Equal("call_c", Assert.Single(sent[3].Contents.OfType<FunctionResultContent>()).CallId);
     }
 
+    [Fact]
+    public async Task A_session_whose_client_never_answered_its_tool_call_still_works_on_the_next_message()
+    {
+        await using var runtime = new TestRuntime();
+        runtime.Client.Enqueue(Updates.CallTool("call_c1", "lookup_contact", new Dictionary<string, object?> { ["name"] = "Ada" }));
+        runtime.Client.Enqueue(Updates.Text("Here is a joke."));
+        var sessionId = await runtime.CreateSessionAsync();
+        await runtime.RunAsync("Find Ada", sessionId, r => r with { ClientTools = [Contact()] });
+
+        var (run, _) = await runtime.RunAsync("Never mind, tell me a joke", sessionId);
+
+        Assert.Equal(AgentRunStatus.Completed, run.Status);
+        var sent = runtime.Client.Calls[1].Messages;
+        Assert.DoesNotContain(sent, m => m.Contents.OfType<FunctionCallContent>().Any());
+        Assert.Equal("Never mind, tell me a joke", sent[^1].Text);
+    }
+
     private static AIFunctionDeclaration Contact() => AIFunctionFactory.CreateDeclaration("lookup_contact", "Finds a contact by name.", ContactSchema);
 }
