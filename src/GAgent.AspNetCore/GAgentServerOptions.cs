@@ -23,6 +23,9 @@ public sealed class GAgentServerOptions
     [ValidateObjectMembers]
     public HttpLimitsOptions Limits { get; set; } = new();
 
+    /// <summary>What the OpenAI-compatible API does with remote <c>image_url</c>s; data URLs are always accepted.</summary>
+    public RemoteImagePolicy RemoteImages { get; set; } = RemoteImagePolicy.PassThrough;
+
     /// <summary>What happens to a run when the client streaming it disconnects.</summary>
     public DisconnectOptions Disconnect { get; set; } = new();
 }

@@ -12,11 +12,11 @@ namespace GAgent.AspNetCore.OpenAI;
 /// </summary>
 internal static class ChatCompletionRequestMapper
 {
-    public static (AgentRunRequest? Request, ErrorInfo? Error) Map(ChatCompletionRequest body, HttpLimitsOptions limits)
+    public static (AgentRunRequest? Request, ErrorInfo? Error) Map(ChatCompletionRequest body, GAgentServerOptions options)
     {
         try
         {
-            return (MapCore(body, limits), null);
+            return (MapCore(body, options), null);
         }
         catch (RequestValidationException ex)
         {
@@ -24,8 +24,9 @@ internal static class ChatCompletionRequestMapper
         }
     }
 
-    private static AgentRunRequest MapCore(ChatCompletionRequest body, HttpLimitsOptions limits)
+    private static AgentRunRequest MapCore(ChatCompletionRequest body, GAgentServerOptions options)
     {
+        var limits = options.Limits;
         if (string.IsNullOrWhiteSpace(body.Model))
         {
             throw Invalid("model", "you must provide a model parameter. GET /v1/models lists the available models.", "missing_required_parameter");
@@ -45,7 +46,7 @@ internal static class ChatCompletionRequestMapper
         var tools = MapTools(body.Tools);
         return new AgentRunRequest
         {
-            Messages = [.. messages.Select((m, i) => MapMessage(m, i, limits))],
+            Messages = [.. messages.Select((m, i) => MapMessage(m, i, options))],
             ModelId = body.Model,
             ClientTools = tools,
             ChatOptions = MapOptions(body, tools),
@@ -64,13 +65,21 @@ internal static class ChatCompletionRequestMapper
             throw Invalid(body.Audio is null ? "modalities" : "audio", "Audio output is not supported; request text output only.", "unsupported_parameter");
         }
 
+        foreach (var legacy in (string[])["functions", "function_call"])
+        {
+            if (body.Extra?.ContainsKey(legacy) == true)
+            {
+                throw Invalid(legacy, $"'{legacy}' is the legacy form of function calling; declare functions in 'tools' and choose with 'tool_choice'.", "unsupported_parameter");
+            }
+        }
+
         if (body.Logprobs == true)
         {
             throw Invalid("logprobs", "'logprobs' is not supported by this gateway; omit it or set it to false.", "unsupported_parameter");
         }
     }
 
-    private static ChatMessage MapMessage(ChatCompletionMessage? message, int index, HttpLimitsOptions limits)
+    private static ChatMessage MapMessage(ChatCompletionMessage? message, int index, GAgentServerOptions options)
     {
         var path = $"messages[{index}]";
         if (message is null)
@@ -81,7 +90,7 @@ internal static class ChatCompletionRequestMapper
         return message.Role switch
         {
             "system" or "developer" => new ChatMessage(ChatRole.System, Text(message, path, required: true)) { AuthorName = message.Name },
-            "user" => new ChatMessage(ChatRole.User, UserContents(message, path, limits)) { AuthorName = message.Name },
+            "user" => new ChatMessage(ChatRole.User, UserContents(message, path, options)) { AuthorName = message.Name },
             "assistant" => new ChatMessage(ChatRole.Assistant, AssistantContents(message, path)) { AuthorName = message.Name },
             "tool" => new ChatMessage(ChatRole.Tool, [new FunctionResultContent(
                 string.IsNullOrEmpty(message.ToolCallId) ? throw Invalid($"{path}.tool_call_id", $"'{path}' has role 'tool' but no 'tool_call_id'; set it to the id of the tool call it answers.", "missing_required_parameter") : message.ToolCallId,
@@ -120,8 +129,9 @@ internal static class ChatCompletionRequestMapper
         }
     }
 
-    private static List<AIContent> UserContents(ChatCompletionMessage message, string path, HttpLimitsOptions limits)
+    private static List<AIContent> UserContents(ChatCompletionMessage message, string path, GAgentServerOptions options)
     {
+        var limits = options.Limits;
         if (message.Content is { ValueKind: JsonValueKind.String } text)
         {
             return [new TextContent(text.GetString())];
@@ -145,7 +155,7 @@ internal static class ChatCompletionRequestMapper
             contents.Add(PartType(part, partPath) switch
             {
                 "text" => new TextContent(PartText(part, partPath)),
-                "image_url" => ImagePart(part, partPath),
+                "image_url" => ImagePart(part, partPath, options.RemoteImages),
                 var other => throw Invalid($"{partPath}.type", $"Content part type '{other}' is not supported in '{partPath}'; use 'text' or 'image_url'.", "unsupported_parameter"),
             });
         }
@@ -211,7 +221,7 @@ internal static class ChatCompletionRequestMapper
         }
     }
 
-    private static AIContent ImagePart(JsonElement part, string path)
+    private static AIContent ImagePart(JsonElement part, string path, RemoteImagePolicy remoteImages)
     {
         if (!part.TryGetProperty("image_url", out var image) || image.ValueKind != JsonValueKind.Object
             || !image.TryGetProperty("url", out var urlElement) || urlElement.ValueKind != JsonValueKind.String)
@@ -235,7 +245,9 @@ internal static class ChatCompletionRequestMapper
 
         if (Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
         {
-            return new UriContent(uri, "image/*");
+            return remoteImages == RemoteImagePolicy.PassThrough
+                ? new UriContent(uri, "image/*")
+                : throw Invalid($"{path}.image_url.url", $"Remote image URLs are not accepted here (GAgent:RemoteImages = Reject); send the image inline as a data: URL in '{path}'.", "unsupported_parameter");
         }
 
         throw Invalid($"{path}.image_url.url", $"'{path}.image_url.url' must be an http(s) URL or a data: URL.");

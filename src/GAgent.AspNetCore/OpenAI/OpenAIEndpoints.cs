@@ -3,6 +3,7 @@ using GAgent.AspNetCore.OpenAI.Wire;
 using GAgent.AspNetCore.Streaming;
 using GAgent.Models;
 using GAgent.Runs;
+using GAgent.Sessions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -28,7 +29,7 @@ internal static class OpenAIEndpoints
             ? TypedResults.Json(ToWire(model), OpenAIJson.Context.ModelResponse)
             : OpenAIResults.Error(ErrorMapper.TryMap(new ModelNotFoundException(id))!, context);
 
-    private static async Task<IResult> CreateChatCompletionAsync(HttpContext context, IAgentRunner runner, IOptions<GAgentServerOptions> options, TimeProvider time)
+    private static async Task<IResult> CreateChatCompletionAsync(HttpContext context, IAgentRunner runner, ISessionStore sessions, IOptions<GAgentServerOptions> options, TimeProvider time)
     {
         var server = options.Value;
         var (body, readError) = await JsonBody.ReadAsync(context, OpenAIJson.Context.ChatCompletionRequest, server.Limits.MaxOpenAIRequestBytes, server.Limits.MaxJsonDepth, nameof(HttpLimitsOptions.MaxOpenAIRequestBytes)).ConfigureAwait(false);
@@ -37,10 +38,16 @@ internal static class OpenAIEndpoints
             return OpenAIResults.Error(readError, context);
         }
 
-        var (request, mapError) = ChatCompletionRequestMapper.Map(body!, server.Limits);
+        var (mapped, mapError) = ChatCompletionRequestMapper.Map(body!, server);
         if (mapError is not null)
         {
             return OpenAIResults.Error(mapError, context);
+        }
+
+        var (request, bindError) = await ChatSessionBinding.BindAsync(context, mapped!, sessions).ConfigureAwait(false);
+        if (bindError is not null)
+        {
+            return OpenAIResults.Error(bindError, context);
         }
 
         IAgentRun run;

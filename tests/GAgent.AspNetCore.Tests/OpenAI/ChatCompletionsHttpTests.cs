@@ -20,6 +20,7 @@ public sealed class ChatCompletionsHttpTests
     [InlineData("{\"model\":\"gagent-demo\",\"messages\":[{\"role\":\"tool\",\"content\":\"x\"}]}", 400, "missing_required_parameter", "messages[0].tool_call_id")]
     [InlineData("{\"model\":\"gagent-demo\",\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"input_audio\"}]}]}", 400, "unsupported_parameter", "messages[0].content[0].type")]
     [InlineData("{\"model\":\"gagent-demo\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"tool_choice\":{\"type\":\"function\",\"function\":{\"name\":\"nope\"}}}", 400, "invalid_value", "tool_choice")]
+    [InlineData("{\"model\":\"gagent-demo\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"functions\":[]}", 400, "unsupported_parameter", "functions")]
     public async Task Bad_requests_get_the_OpenAI_error_envelope_naming_the_field(string body, int status, string code, string? param)
     {
         await using var host = await GAgentTestHost.StartAsync();
