@@ -11,8 +11,10 @@ namespace GAgent.Agent;
 internal sealed class RunJournal
 {
     private readonly Lock _gate = new();
-    private readonly AgentEvent[] _ring;
+    private const int InitialCapacity = 64;
+    private readonly int _capacity;
     private readonly string _runId;
+    private AgentEvent[] _ring;
     private int _head;   // index of the oldest event
     private int _count;
     private long _lastSequence;
@@ -22,7 +24,9 @@ internal sealed class RunJournal
     public RunJournal(string runId, int capacity)
     {
         _runId = runId;
-        _ring = new AgentEvent[capacity];
+        _capacity = capacity;
+        // Most runs are short: grow towards the backlog size instead of allocating all of it per run.
+        _ring = new AgentEvent[Math.Min(capacity, InitialCapacity)];
     }
 
     public long LastSequence
@@ -49,6 +53,11 @@ internal sealed class RunJournal
             if (agentEvent.Sequence != _lastSequence + 1)
             {
                 throw new InvalidOperationException($"Event sequence {agentEvent.Sequence} does not follow {_lastSequence}.");
+            }
+
+            if (_count == _ring.Length && _ring.Length < _capacity)
+            {
+                Grow();
             }
 
             if (_count == _ring.Length)
@@ -129,6 +138,18 @@ internal sealed class RunJournal
                 await wait!.WaitAsync(cancellationToken).ConfigureAwait(false);
             }
         }
+    }
+
+    private void Grow()
+    {
+        var larger = new AgentEvent[Math.Min(_capacity, _ring.Length * 2)];
+        for (var i = 0; i < _count; i++)
+        {
+            larger[i] = _ring[(_head + i) % _ring.Length];
+        }
+
+        _ring = larger;
+        _head = 0;
     }
 
     private void ThrowIfExpired(long afterSequence)

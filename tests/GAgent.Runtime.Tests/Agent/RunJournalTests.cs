@@ -179,6 +179,25 @@ public sealed class RunJournalTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => reading.WaitAsync(TestRuntime.Timeout));
     }
 
+    [Theory]
+    [InlineData(300, 1000)]
+    [InlineData(1000, 300)]
+    [InlineData(129, 130)]
+    public async Task The_backlog_grows_on_demand_and_keeps_order_up_to_its_capacity(int count, int capacity)
+    {
+        var journal = Filled(count, capacity);
+        journal.Complete();
+
+        var kept = Math.Min(count, capacity);
+        var events = await ReadAllAsync(journal, count - kept);
+
+        Assert.Equal(Enumerable.Range(count - kept + 1, kept).Select(static i => (long)i), events.Select(static e => e.Sequence));
+        if (count > capacity)
+        {
+            Assert.Throws<GAgent.Runs.RunEventsExpiredException>(() => journal.EnsureAvailable(count - capacity - 1));
+        }
+    }
+
     private static RunJournal Filled(int count, int capacity)
     {
         var journal = new RunJournal(RunId, capacity);

@@ -1,0 +1,49 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace GAgent.LoadTest;
+
+/// <summary>Prints results as a Markdown table (GAgent next to the baseline, with their ratio) and as JSON.</summary>
+internal static class Report
+{
+    public static string Markdown(LoadOptions options, IReadOnlyList<LoadResult> results, long peakWorkingSet)
+    {
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"Load run: {options.Concurrency} concurrent clients, {options.Tokens} tokens of {options.TokenSize} bytes per reply, {options.Duration.TotalSeconds:0} s per measurement, {Environment.ProcessorCount} cores.");
+        text.AppendLine();
+        text.AppendLine("| scenario | metric | GAgent | baseline | GAgent/baseline |");
+        text.AppendLine("|---|---|---:|---:|---:|");
+        foreach (var scenario in results.GroupBy(static r => r.Scenario))
+        {
+            var gagent = scenario.Single(static r => r.Target == "gagent");
+            var baseline = scenario.Single(static r => r.Target == "baseline");
+            Row(text, scenario.Key, "requests/s", gagent.RequestsPerSecond, baseline.RequestsPerSecond, higherIsBetter: true);
+            if (gagent.Tokens > 0)
+            {
+                Row(text, scenario.Key, "tokens/s", gagent.TokensPerSecond, baseline.TokensPerSecond, higherIsBetter: true);
+                Row(text, scenario.Key, "first token p50 (ms)", gagent.FirstTokenP50Ms, baseline.FirstTokenP50Ms, higherIsBetter: false);
+                Row(text, scenario.Key, "first token p99 (ms)", gagent.FirstTokenP99Ms, baseline.FirstTokenP99Ms, higherIsBetter: false);
+            }
+
+            Row(text, scenario.Key, "latency p50 (ms)", gagent.LatencyP50Ms, baseline.LatencyP50Ms, higherIsBetter: false);
+            Row(text, scenario.Key, "latency p99 (ms)", gagent.LatencyP99Ms, baseline.LatencyP99Ms, higherIsBetter: false);
+            Row(text, scenario.Key, "allocated/request, whole process (B)", gagent.AllocatedBytesPerRequest, baseline.AllocatedBytesPerRequest, higherIsBetter: false);
+            Row(text, scenario.Key, "errors", gagent.Errors, baseline.Errors, higherIsBetter: false);
+        }
+
+        text.AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture, $"Peak working set of the process (both servers and all clients): {peakWorkingSet / (1024.0 * 1024.0):0.0} MiB.");
+        return text.ToString();
+    }
+
+    public static string Json(LoadOptions options, IReadOnlyList<LoadResult> results, long peakWorkingSet)
+        => JsonSerializer.Serialize(new LoadReport(options.Concurrency, options.Tokens, options.TokenSize, options.Duration.TotalSeconds, Environment.ProcessorCount, peakWorkingSet, results), LoadJsonContext.Default.LoadReport);
+
+    private static void Row(StringBuilder text, string scenario, string metric, double gagent, double baseline, bool higherIsBetter)
+    {
+        _ = higherIsBetter;
+        var ratio = baseline == 0 ? "n/a" : (gagent / baseline).ToString("0.00", CultureInfo.InvariantCulture);
+        text.AppendLine(CultureInfo.InvariantCulture, $"| {scenario} | {metric} | {gagent:0.##} | {baseline:0.##} | {ratio} |");
+    }
+}

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Runs the load harness: GAgent and a bare Kestrel baseline writing the same bytes, in one process run over loopback.
+# Prints a Markdown table (GAgent, baseline, ratio) and writes TestResults/bench/load.json.
+#   scripts/bench.sh                         defaults: 64 clients, 200 tokens of 4 bytes, 10 s per measurement
+#   scripts/bench.sh --concurrency 16 --tokens 50 --duration 5
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+mkdir -p TestResults/bench
+dotnet build benchmarks/GAgent.LoadTest -c Release -nologo -v quiet
+dotnet benchmarks/GAgent.LoadTest/bin/Release/net10.0/GAgent.LoadTest.dll --json TestResults/bench/load.json "$@"
