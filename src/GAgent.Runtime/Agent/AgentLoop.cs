@@ -253,9 +253,11 @@ internal sealed class AgentLoop(
                 turn.FinishReason = reason;
             }
 
-            foreach (var content in update.Contents)
+            // Indexed, not foreach: Contents is an IList, and its boxed enumerator would cost an allocation per token.
+            var contents = update.Contents;
+            for (var i = 0; i < contents.Count; i++)
             {
-                switch (content)
+                switch (contents[i])
                 {
                     case TextReasoningContent { Text.Length: > 0 } reasoning:
                         if (turn.ReasoningMessageId is null)

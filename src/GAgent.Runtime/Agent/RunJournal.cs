@@ -19,7 +19,7 @@ internal sealed class RunJournal
     private int _count;
     private long _lastSequence;
     private bool _completed;
-    private TaskCompletionSource? _signal;
+    private readonly List<JournalWaiter> _waiters = [];
 
     public RunJournal(string runId, int capacity)
     {
@@ -42,7 +42,6 @@ internal sealed class RunJournal
 
     public void Append(AgentEvent agentEvent)
     {
-        TaskCompletionSource? signal;
         lock (_gate)
         {
             if (_completed)
@@ -72,24 +71,17 @@ internal sealed class RunJournal
             }
 
             _lastSequence = agentEvent.Sequence;
-            signal = _signal;
-            _signal = null;
+            WakeWaiters();
         }
-
-        signal?.TrySetResult();
     }
 
     public void Complete()
     {
-        TaskCompletionSource? signal;
         lock (_gate)
         {
             _completed = true;
-            signal = _signal;
-            _signal = null;
+            WakeWaiters();
         }
-
-        signal?.TrySetResult();
     }
 
     /// <summary>Throws <see cref="RunEventsExpiredException"/> now when <paramref name="afterSequence"/> is no longer replayable.</summary>
@@ -104,11 +96,11 @@ internal sealed class RunJournal
     public async IAsyncEnumerable<AgentEvent> ReadAsync(long afterSequence, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var position = Math.Max(0, afterSequence);
+        using var waiter = new JournalWaiter(cancellationToken);
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
             AgentEvent? next = null;
-            Task? wait = null;
             lock (_gate)
             {
                 ThrowIfExpired(position);
@@ -123,8 +115,8 @@ internal sealed class RunJournal
                 }
                 else
                 {
-                    _signal ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-                    wait = _signal.Task;
+                    waiter.Arm();
+                    _waiters.Add(waiter);
                 }
             }
 
@@ -135,9 +127,31 @@ internal sealed class RunJournal
             }
             else
             {
-                await wait!.WaitAsync(cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await waiter.WaitAsync().ConfigureAwait(false);
+                }
+                finally
+                {
+                    lock (_gate)
+                    {
+                        // Cancelled while registered: the next append must not signal a reader that left.
+                        _waiters.Remove(waiter);
+                    }
+                }
             }
         }
+    }
+
+    /// <summary>Wakes every waiting reader. Runs under the lock; readers continue on the thread pool, never inline.</summary>
+    private void WakeWaiters()
+    {
+        foreach (var waiter in _waiters)
+        {
+            waiter.Signal();
+        }
+
+        _waiters.Clear();
     }
 
     private void Grow()
