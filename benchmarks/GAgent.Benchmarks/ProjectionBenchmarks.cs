@@ -1,0 +1,52 @@
+using System.Buffers;
+using System.Net.ServerSentEvents;
+using BenchmarkDotNet.Attributes;
+using GAgent.AspNetCore.OpenAI;
+using GAgent.AspNetCore.Streaming;
+using GAgent.Events;
+
+namespace GAgent.Benchmarks;
+
+/// <summary>Per-token cost of turning one text delta event into wire bytes, for each projection.</summary>
+[MemoryDiagnoser]
+public class ProjectionBenchmarks
+{
+    private readonly ArrayBufferWriter<byte> _buffer = new(4096);
+    private readonly PooledJsonWriter _json = new();
+    private TextMessageContentEvent _event = null!;
+    private ChatCompletionStream _chat = null!;
+    private SseItem<ChatChunk> _chunk;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _event = new TextMessageContentEvent { RunId = "run_0198f3a2c4b07c1e9f0a1b2c3d4e5f60", SessionId = "0198f3a2c4b07c1e9f0a1b2c3d4e5f61", Sequence = 42, Timestamp = DateTimeOffset.UtcNow, MessageId = "msg_0198f3a2c4b07c1e9f0a1b2c3d4e5f62", Delta = "hello " };
+        _chat = new ChatCompletionStream(run: null!, "chatcmpl-0198f3a2c4b07c1e9f0a1b2c3d4e5f60", 1_795_000_000, "gpt-4o-mini", includeUsage: true);
+        _chunk = new SseItem<ChatChunk>(new ChatChunk(ChatChunkKind.Content, Text: _event.Delta));
+    }
+
+    [Benchmark(Description = "OpenAI chat.completion.chunk")]
+    public int ChatChunk()
+    {
+        _buffer.ResetWrittenCount();
+        _chat.Format(_chunk, _buffer);
+        return _buffer.WrittenCount;
+    }
+
+    [Benchmark(Description = "AG-UI TEXT_MESSAGE_CONTENT")]
+    public int AgUiEvent()
+    {
+        _buffer.ResetWrittenCount();
+        var writer = _json.Rent(_buffer);
+        AgentEventJson.Write(writer, _event);
+        writer.Flush();
+        return _buffer.WrittenCount;
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _chat.Dispose();
+        _json.Dispose();
+    }
+}
