@@ -14,11 +14,15 @@ internal static class LoadDriver
         await RunForAsync(client, stream, options.Concurrency, options.Warmup, token, null).ConfigureAwait(false);
         GC.Collect();
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        using var process = Process.GetCurrentProcess();
+        var cpuBefore = process.TotalProcessorTime;
         var samples = new Samples();
         var watch = Stopwatch.StartNew();
         await RunForAsync(client, stream, options.Concurrency, options.Duration, token, samples).ConfigureAwait(false);
         var seconds = watch.Elapsed.TotalSeconds;
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+        process.Refresh();
+        var cpu = process.TotalProcessorTime - cpuBefore;
         var requests = samples.Latencies.Count;
         return new LoadResult(
             scenario,
@@ -31,7 +35,8 @@ internal static class LoadDriver
             Percentile(samples.Latencies, 0.99),
             Percentile(samples.FirstTokens, 0.50),
             Percentile(samples.FirstTokens, 0.99),
-            requests == 0 ? 0 : allocated / requests);
+            requests == 0 ? 0 : allocated / requests,
+            requests == 0 ? 0 : cpu.TotalMicroseconds / requests);
     }
 
     private static async Task RunForAsync(HttpClient client, bool stream, int concurrency, TimeSpan duration, byte[] token, Samples? samples)

@@ -12,7 +12,8 @@ internal sealed record LoadResult(
     double LatencyP99Ms,
     double FirstTokenP50Ms,
     double FirstTokenP99Ms,
-    long AllocatedBytesPerRequest)
+    long AllocatedBytesPerRequest,
+    double CpuMicrosecondsPerRequest)
 {
     public double RequestsPerSecond => Requests / Seconds;
 

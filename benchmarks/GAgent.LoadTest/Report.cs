@@ -18,18 +18,19 @@ internal static class Report
         {
             var gagent = scenario.Single(static r => r.Target == "gagent");
             var baseline = scenario.Single(static r => r.Target == "baseline");
-            Row(text, scenario.Key, "requests/s", gagent.RequestsPerSecond, baseline.RequestsPerSecond, higherIsBetter: true);
+            Row(text, scenario.Key, "requests/s", gagent.RequestsPerSecond, baseline.RequestsPerSecond);
             if (gagent.Tokens > 0)
             {
-                Row(text, scenario.Key, "tokens/s", gagent.TokensPerSecond, baseline.TokensPerSecond, higherIsBetter: true);
-                Row(text, scenario.Key, "first token p50 (ms)", gagent.FirstTokenP50Ms, baseline.FirstTokenP50Ms, higherIsBetter: false);
-                Row(text, scenario.Key, "first token p99 (ms)", gagent.FirstTokenP99Ms, baseline.FirstTokenP99Ms, higherIsBetter: false);
+                Row(text, scenario.Key, "tokens/s", gagent.TokensPerSecond, baseline.TokensPerSecond);
+                Row(text, scenario.Key, "first token p50 (ms)", gagent.FirstTokenP50Ms, baseline.FirstTokenP50Ms);
+                Row(text, scenario.Key, "first token p99 (ms)", gagent.FirstTokenP99Ms, baseline.FirstTokenP99Ms);
             }
 
-            Row(text, scenario.Key, "latency p50 (ms)", gagent.LatencyP50Ms, baseline.LatencyP50Ms, higherIsBetter: false);
-            Row(text, scenario.Key, "latency p99 (ms)", gagent.LatencyP99Ms, baseline.LatencyP99Ms, higherIsBetter: false);
-            Row(text, scenario.Key, "allocated/request, whole process (B)", gagent.AllocatedBytesPerRequest, baseline.AllocatedBytesPerRequest, higherIsBetter: false);
-            Row(text, scenario.Key, "errors", gagent.Errors, baseline.Errors, higherIsBetter: false);
+            Row(text, scenario.Key, "latency p50 (ms)", gagent.LatencyP50Ms, baseline.LatencyP50Ms);
+            Row(text, scenario.Key, "latency p99 (ms)", gagent.LatencyP99Ms, baseline.LatencyP99Ms);
+            Row(text, scenario.Key, "allocated/request, whole process (B)", gagent.AllocatedBytesPerRequest, baseline.AllocatedBytesPerRequest);
+            Row(text, scenario.Key, "CPU/request, whole process (µs)", gagent.CpuMicrosecondsPerRequest, baseline.CpuMicrosecondsPerRequest);
+            Row(text, scenario.Key, "errors", gagent.Errors, baseline.Errors);
         }
 
         text.AppendLine();
@@ -40,9 +41,8 @@ internal static class Report
     public static string Json(LoadOptions options, IReadOnlyList<LoadResult> results, long peakWorkingSet)
         => JsonSerializer.Serialize(new LoadReport(options.Concurrency, options.Tokens, options.TokenSize, options.Duration.TotalSeconds, Environment.ProcessorCount, peakWorkingSet, results), LoadJsonContext.Default.LoadReport);
 
-    private static void Row(StringBuilder text, string scenario, string metric, double gagent, double baseline, bool higherIsBetter)
+    private static void Row(StringBuilder text, string scenario, string metric, double gagent, double baseline)
     {
-        _ = higherIsBetter;
         var ratio = baseline == 0 ? "n/a" : (gagent / baseline).ToString("0.00", CultureInfo.InvariantCulture);
         text.AppendLine(CultureInfo.InvariantCulture, $"| {scenario} | {metric} | {gagent:0.##} | {baseline:0.##} | {ratio} |");
     }
