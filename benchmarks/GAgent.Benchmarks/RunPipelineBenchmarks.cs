@@ -1,0 +1,52 @@
+using System.Buffers;
+using BenchmarkDotNet.Attributes;
+using GAgent.AspNetCore.OpenAI;
+using GAgent.Runs;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GAgent.Benchmarks;
+
+/// <summary>
+/// A whole run without HTTP: the agent loop over a zero-latency model, its journal, and the OpenAI chunk projection
+/// into a buffer. Per-token figures are this divided by <see cref="Tokens"/>.
+/// </summary>
+[MemoryDiagnoser]
+public class RunPipelineBenchmarks
+{
+    private readonly ArrayBufferWriter<byte> _buffer = new(64 * 1024);
+    private ServiceProvider _services = null!;
+    private IAgentRunner _runner = null!;
+
+    [Params(200)]
+    public int Tokens { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _services = new ServiceCollection()
+            .AddLogging()
+            .AddGAgentRuntime(o => o.Runs.MaxActiveRuns = 10_000)
+            .UseInMemorySessionStore()
+            .AddChatClient("zero", new ZeroLatencyChatClient(Tokens, 4))
+            .Services.BuildServiceProvider();
+        _runner = _services.GetRequiredService<IAgentRunner>();
+    }
+
+    [Benchmark(Description = "ephemeral run, streamed as chat chunks")]
+    public async Task<int> StreamedRun()
+    {
+        var run = await _runner.StartAsync(new AgentRunRequest { Messages = [new ChatMessage(ChatRole.User, "go")], ModelId = "zero" }).ConfigureAwait(false);
+        using var stream = new ChatCompletionStream(run, "chatcmpl-bench", 1, "zero", includeUsage: true);
+        _buffer.ResetWrittenCount();
+        await foreach (var item in stream.ReadAsync(CancellationToken.None).ConfigureAwait(false))
+        {
+            stream.Format(item, _buffer);
+        }
+
+        return _buffer.WrittenCount;
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => _services.Dispose();
+}
