@@ -336,6 +336,25 @@ public sealed class ResponsesHttpTests
         }
     }
 
+    [Fact]
+    public async Task A_response_cut_off_by_a_previous_process_reads_as_failed()
+    {
+        await using var host = await GAgentTestHost.StartAsync(g => g.AddChatClient("scripted", Words("ok")));
+        var store = host.Services.GetRequiredService<GAgent.Responses.IResponseStore>();
+        using var document = JsonDocument.Parse("""
+            {"id":"resp_orphan","object":"response","created_at":1,"status":"in_progress","completed_at":null,"error":null,"incomplete_details":null,
+             "instructions":null,"max_output_tokens":null,"model":"scripted","output":[],"parallel_tool_calls":true,"previous_response_id":null,
+             "store":true,"temperature":1,"tool_choice":"auto","tools":[],"top_p":1,"truncation":"disabled","usage":null,"metadata":{}}
+            """);
+        await store.SaveAsync(new GAgent.Responses.StoredResponse { Id = "resp_orphan", Status = "in_progress", CreatedAt = DateTimeOffset.UnixEpoch, Response = document.RootElement });
+
+        var response = await GetJsonAsync(host, "/v1/responses/resp_orphan");
+
+        Assert.Equal("failed", response.GetProperty("status").GetString());
+        Assert.Equal("server_error", response.GetProperty("error").GetProperty("code").GetString());
+        Assert.Equal("failed", (await store.GetAsync("resp_orphan"))!.Status);
+    }
+
     private static async IAsyncEnumerable<ChatResponseUpdate> Fail([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await Task.Yield();

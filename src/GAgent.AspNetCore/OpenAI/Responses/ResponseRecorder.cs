@@ -14,8 +14,9 @@ namespace GAgent.AspNetCore.OpenAI.Responses;
 /// its final response and stores it (when <c>store</c> is true) even if the client stopped listening, and it keeps the
 /// in-progress responses that streams, <c>GET ?stream=true</c> and <c>cancel</c> attach to.
 /// </summary>
-internal sealed class ResponseRecorder(IResponseStore store, TimeProvider time, ILogger<ResponseRecorder>? logger = null)
+internal sealed class ResponseRecorder(IResponseStore store, TimeProvider time, ILogger<ResponseRecorder>? logger = null) : IAsyncDisposable
 {
+    private static readonly TimeSpan ShutdownWait = TimeSpan.FromSeconds(5);
     private readonly ConcurrentDictionary<string, ActiveResponse> _active = new(StringComparer.Ordinal);
     private readonly ILogger _logger = logger ?? (ILogger)NullLogger<ResponseRecorder>.Instance;
 
@@ -47,6 +48,63 @@ internal sealed class ResponseRecorder(IResponseStore store, TimeProvider time, 
 
         _ = Task.Run(() => RecordAsync(active), CancellationToken.None);
         return active;
+    }
+
+    /// <summary>
+    /// Reads a stored response. One stored as in progress whose run is not going on here was cut off when a previous
+    /// process stopped (this process registers a response before storing it and stores it before letting go of it):
+    /// it is recorded as failed so its status is true to what happened.
+    /// </summary>
+    public async Task<ResponseObject?> GetStoredAsync(string responseId, CancellationToken cancellationToken)
+    {
+        var stored = await store.GetAsync(responseId, cancellationToken).ConfigureAwait(false);
+        if (stored is null)
+        {
+            return null;
+        }
+
+        var response = stored.Response.Deserialize(ResponsesJson.Context.ResponseObject)!;
+        if (response.Status != ResponseStatuses.InProgress || _active.ContainsKey(responseId))
+        {
+            return response;
+        }
+
+        response.Status = ResponseStatuses.Failed;
+        response.Error = new ResponseErrorBody("server_error", "The gateway stopped before this response finished; its output is incomplete.");
+        foreach (var item in response.Output.Where(static i => i.Status == ResponseStatuses.InProgress))
+        {
+            item.Status = ResponseStatuses.Incomplete;
+        }
+
+        try
+        {
+            await store.SaveAsync(ToStored(response, stored.InputItems), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            _logger.SaveFailed(responseId, ex);
+        }
+
+        return response;
+    }
+
+    /// <summary>At shutdown, stops the runs still going and waits (briefly) until their responses are recorded.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        var pending = _active.Values.ToList();
+        foreach (var active in pending)
+        {
+            active.Run.RequestStop();
+        }
+
+        try
+        {
+            await Task.WhenAll(pending.Select(static a => a.Completion)).WaitAsync(ShutdownWait).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // Left as in progress in the store; the next process reads them as failed (see GetStoredAsync).
+        }
     }
 
     public static StoredResponse ToStored(ResponseObject response, IReadOnlyList<ResponseItem> inputItems) => new()

@@ -84,7 +84,7 @@ internal static class ResponsesEndpoints
         }
     }
 
-    private static async Task<IResult> GetAsync(string id, HttpContext context, IResponseStore store, ResponseRecorder recorder, TimeProvider time)
+    private static async Task<IResult> GetAsync(string id, HttpContext context, ResponseRecorder recorder, TimeProvider time)
     {
         var query = context.Request.Query;
         var stream = query["stream"].ToString() is { Length: > 0 } flag
@@ -102,21 +102,19 @@ internal static class ResponsesEndpoints
             return OpenAIResults.Error(new ErrorInfo(400, "'starting_after' must be a non-negative sequence number.", "invalid_value", "starting_after"), context);
         }
 
-        var active = recorder.GetActive(id);
-        var stored = await store.GetAsync(id, context.RequestAborted).ConfigureAwait(false);
-        if (stream == true && active is not null)
+        if (stream == true && recorder.GetActive(id) is { } active)
         {
             var live = new ResponseStream(startingAfter, time);
             context.Response.RegisterForDispose(live);
             return new SseStreamResult<ResponseStreamEvent>(ct => live.LiveAsync(active, ct), live.Format);
         }
 
-        if (stored is null)
+        var response = await recorder.GetStoredAsync(id, context.RequestAborted).ConfigureAwait(false);
+        if (response is null)
         {
             return NotFound(id, context);
         }
 
-        var response = stored.Response.Deserialize(ResponsesJson.Context.ResponseObject)!;
         if (stream == true)
         {
             var replay = new ResponseStream(startingAfter, time);
@@ -132,7 +130,7 @@ internal static class ResponsesEndpoints
             ? TypedResults.Json(new ResponseDeleted(id, "response", Deleted: true), ResponsesJson.Context.ResponseDeleted)
             : NotFound(id, context);
 
-    private static async Task<IResult> CancelAsync(string id, HttpContext context, IResponseStore store, ResponseRecorder recorder)
+    private static async Task<IResult> CancelAsync(string id, HttpContext context, ResponseRecorder recorder)
     {
         if (recorder.GetActive(id) is { } active)
         {
@@ -152,10 +150,8 @@ internal static class ResponsesEndpoints
         }
 
         // A response that already ended is returned as it is: cancelling it again changes nothing.
-        var stored = await store.GetAsync(id, context.RequestAborted).ConfigureAwait(false);
-        return stored is null
-            ? NotFound(id, context)
-            : TypedResults.Json(stored.Response.Deserialize(ResponsesJson.Context.ResponseObject)!, ResponsesJson.Context.ResponseObject);
+        var stored = await recorder.GetStoredAsync(id, context.RequestAborted).ConfigureAwait(false);
+        return stored is null ? NotFound(id, context) : TypedResults.Json(stored, ResponsesJson.Context.ResponseObject);
     }
 
     private static async Task<IResult> ListInputItemsAsync(string id, HttpContext context, IResponseStore store)
