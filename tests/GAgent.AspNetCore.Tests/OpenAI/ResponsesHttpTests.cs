@@ -337,6 +337,34 @@ public sealed class ResponsesHttpTests
     }
 
     [Fact]
+    public async Task A_second_reader_follows_a_response_in_progress_with_the_same_events_and_numbers()
+    {
+        var release = new TaskCompletionSource();
+        var model = new ScriptedChatClient((_, _, ct) => ScriptedChatClient.Gated(release.Task, ct));
+        await using var host = await GAgentTestHost.StartAsync(g => g.AddChatClient("scripted", model));
+        using var streaming = await host.Client.SendAsync(GAgentTestHost.Request(HttpMethod.Post, "/v1/responses", """{"model":"scripted","input":"hi","stream":true}"""), HttpCompletionOption.ResponseHeadersRead);
+        var original = new List<System.Net.ServerSentEvents.SseItem<string>>();
+        await using var body = await streaming.Content.ReadAsStreamAsync();
+        var reader = System.Net.ServerSentEvents.SseParser.Create(body).EnumerateAsync().GetAsyncEnumerator();
+        Assert.True(await reader.MoveNextAsync());
+        original.Add(reader.Current);
+        var id = JsonDocument.Parse(reader.Current.Data).RootElement.GetProperty("response").GetProperty("id").GetString();
+
+        var follower = StreamAsync(host, GAgentTestHost.Request(HttpMethod.Get, $"/v1/responses/{id}?stream=true&starting_after=1"));
+        await Task.Delay(100);
+        release.SetResult();
+        while (await reader.MoveNextAsync())
+        {
+            original.Add(reader.Current);
+        }
+
+        await reader.DisposeAsync();
+        var followed = await follower;
+        AssertFraming(original, "response.completed");
+        Assert.Equal(original.Skip(2).Select(static i => (i.EventType, i.Data)), followed.Select(static i => (i.EventType, i.Data)));
+    }
+
+    [Fact]
     public async Task A_response_cut_off_by_a_previous_process_reads_as_failed()
     {
         await using var host = await GAgentTestHost.StartAsync(g => g.AddChatClient("scripted", Words("ok")));
