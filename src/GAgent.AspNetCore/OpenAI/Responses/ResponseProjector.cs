@@ -96,7 +96,8 @@ internal sealed class ResponseProjector(ResponseObject template, string runId)
                 Finish(events, status, finished.Timestamp, finished.Usage, reason is null ? null : new ResponseIncompleteDetails(reason), error: null);
                 break;
             case RunErrorEvent error:
-                Finish(events, error.Code == RunErrorCodes.Cancelled ? ResponseStatuses.Cancelled : ResponseStatuses.Failed, error.Timestamp, usage: null, incomplete: null, new ResponseErrorBody(ErrorCode(error.Code), error.Message));
+                // The spec's ResponseErrorCode is a closed list: provider failures and internal faults are server errors to the client.
+                Finish(events, error.Code == RunErrorCodes.Cancelled ? ResponseStatuses.Cancelled : ResponseStatuses.Failed, error.Timestamp, usage: null, incomplete: null, new ResponseErrorBody("server_error", error.Message));
                 break;
         }
 
@@ -114,9 +115,6 @@ internal sealed class ResponseProjector(ResponseObject template, string runId)
 
         return events;
     }
-
-    // ResponseErrorCode is an enum of the spec; a provider failure and an internal fault are both server errors to the client.
-    private static string ErrorCode(string runErrorCode) => runErrorCode == "too_many_runs" ? "rate_limit_exceeded" : "server_error";
 
     private void Finish(List<ResponseStreamEvent> events, string status, DateTimeOffset at, UsageDetails? usage, ResponseIncompleteDetails? incomplete, ResponseErrorBody? error)
     {
