@@ -32,6 +32,7 @@ public static class GAgentServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GAgentServerOptions>, GAgentServerOptionsValidator>());
         services.TryAddSingleton<GAgentAccessPolicy>();
         services.TryAddSingleton<GAgentStartTime>();
+        services.TryAddSingleton<GAgent.AspNetCore.OpenAI.Responses.ResponseRecorder>();
         services.AddProblemDetails();
         return builder;
     }

@@ -19,6 +19,7 @@ internal static class OpenAIEndpoints
         v1.MapGet("/models", ListModels).WithName("GAgentListModels");
         v1.MapGet("/models/{**id}", GetModel).WithName("GAgentGetModel");
         v1.MapPost("/chat/completions", CreateChatCompletionAsync).WithName("GAgentCreateChatCompletion").DisableRequestTimeout();
+        Responses.ResponsesEndpoints.Map(v1);
     }
 
     private static Microsoft.AspNetCore.Http.HttpResults.JsonHttpResult<ModelListResponse> ListModels(IModelCatalog models)

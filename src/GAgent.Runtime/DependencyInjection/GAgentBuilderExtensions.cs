@@ -1,6 +1,7 @@
 using GAgent.Demo;
 using GAgent.Models;
 using GAgent.Providers.OpenAI;
+using GAgent.Responses;
 using GAgent.Sessions;
 using GAgent.Tools;
 using Microsoft.Extensions.AI;
@@ -116,4 +117,17 @@ public static class GAgentBuilderExtensions
     /// <summary>Keeps sessions in memory only (tests, throwaway hosts): everything is lost when the process ends.</summary>
     public static IGAgentBuilder UseInMemorySessionStore(this IGAgentBuilder builder)
         => builder.UseSessionStore(static provider => new InMemorySessionStore(provider.GetRequiredService<TimeProvider>()));
+
+    /// <summary>Replaces the store of OpenAI Responses (<c>/v1/responses</c> with <c>store: true</c>) with <typeparamref name="TStore"/>.</summary>
+    public static IGAgentBuilder UseResponseStore<TStore>(this IGAgentBuilder builder)
+        where TStore : class, IResponseStore
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.Replace(ServiceDescriptor.Singleton<IResponseStore, TStore>());
+        return builder;
+    }
+
+    /// <summary>Keeps stored OpenAI Responses in memory only (tests, throwaway hosts): they are lost when the process ends.</summary>
+    public static IGAgentBuilder UseInMemoryResponseStore(this IGAgentBuilder builder)
+        => builder.UseResponseStore<InMemoryResponseStore>();
 }

@@ -2,6 +2,7 @@ using GAgent.Agent;
 using GAgent.Models;
 using GAgent.Providers.OpenAI;
 using GAgent.Configuration;
+using GAgent.Responses;
 using GAgent.Sessions;
 using GAgent.Tools;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -16,7 +17,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class GAgentRuntimeServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the GAgent runtime: the agent loop, the run registry and the default file session store. Use it directly
+    /// Adds the GAgent runtime: the agent loop, the run registry and the default file session and response stores. Use it directly
     /// in worker or console hosts; ASP.NET Core apps call <c>AddGAgent()</c>, which calls this. Safe to call twice.
     /// </summary>
     public static IGAgentBuilder AddGAgentRuntime(this IServiceCollection services, Action<GAgentOptions>? configure = null)
@@ -42,6 +43,9 @@ public static class GAgentRuntimeServiceCollectionExtensions
             Path.Combine(provider.GetRequiredService<IOptions<GAgentOptions>>().Value.DataDirectory!, "sessions"),
             provider.GetRequiredService<TimeProvider>(),
             provider.GetService<ILogger<FileSessionStore>>() ?? NullLogger<FileSessionStore>.Instance));
+        services.TryAddSingleton<IResponseStore>(static provider => new FileResponseStore(
+            Path.Combine(provider.GetRequiredService<IOptions<GAgentOptions>>().Value.DataDirectory!, "responses"),
+            provider.GetService<ILogger<FileResponseStore>>()));
         services.TryAddSingleton<IModelCatalog, ModelCatalog>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IModelSource, ConfiguredOpenAIModelSource>());
         services.TryAddSingleton<AgentToolbox>();

@@ -1,0 +1,63 @@
+using System.Buffers;
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using GAgent.AspNetCore.OpenAI.Responses.Wire;
+using GAgent.AspNetCore.Streaming;
+
+namespace GAgent.AspNetCore.OpenAI.Responses;
+
+/// <summary>
+/// A response as Server-Sent Events: <c>event: &lt;type&gt;</c> plus <c>data: {json}</c> whose <c>type</c> and
+/// <c>sequence_number</c> say the same, ending with exactly one <c>response.completed</c>, <c>response.incomplete</c> or
+/// <c>response.failed</c>, and no <c>[DONE]</c> (that sentinel belongs to chat completions only). Events up to
+/// <c>startingAfter</c> are skipped, so a client can resume.
+/// </summary>
+internal sealed class ResponseStream(long startingAfter, TimeProvider time) : IDisposable
+{
+    private readonly PooledJsonWriter _json = new();
+
+    /// <summary>Follows a response whose run is still going (or recently ended and is still retained).</summary>
+    public async IAsyncEnumerable<SseItem<ResponseStreamEvent>> LiveAsync(ActiveResponse active, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var projector = new ResponseProjector(active.Template, active.Run.Id);
+        foreach (var e in projector.Start())
+        {
+            if (e.SequenceNumber > startingAfter)
+            {
+                yield return Item(e);
+            }
+        }
+
+        await foreach (var agentEvent in RunEventSource.ReadAsync(active.Run, 0, cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var e in projector.Apply(agentEvent))
+            {
+                if (e.SequenceNumber > startingAfter)
+                {
+                    yield return Item(e);
+                }
+            }
+        }
+
+        foreach (var e in projector.Abandon(time.GetUtcNow(), "The run ended without a result."))
+        {
+            yield return Item(e);
+        }
+    }
+
+    /// <summary>Replays a finished stored response.</summary>
+    public IAsyncEnumerable<SseItem<ResponseStreamEvent>> ReplayAsync(ResponseObject stored)
+        => ResponseProjector.Replay(stored).Where(e => e.SequenceNumber > startingAfter).Select(Item).ToAsyncEnumerable();
+
+    public void Format(SseItem<ResponseStreamEvent> item, IBufferWriter<byte> buffer)
+    {
+        var writer = _json.Rent(buffer);
+        JsonSerializer.Serialize(writer, item.Data, ResponsesJson.Context.ResponseStreamEvent);
+        writer.Flush();
+    }
+
+    public void Dispose() => _json.Dispose();
+
+    private static SseItem<ResponseStreamEvent> Item(ResponseStreamEvent e) => new(e, e.Type);
+}

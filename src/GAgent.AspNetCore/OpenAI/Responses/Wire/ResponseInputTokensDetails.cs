@@ -1,0 +1,4 @@
+namespace GAgent.AspNetCore.OpenAI.Responses.Wire;
+
+/// <summary>Breakdown of input tokens.</summary>
+internal sealed record ResponseInputTokensDetails(long CachedTokens);

@@ -1,0 +1,4 @@
+namespace GAgent.AspNetCore.OpenAI.Responses.Wire;
+
+/// <summary>Breakdown of output tokens.</summary>
+internal sealed record ResponseOutputTokensDetails(long ReasoningTokens);
