@@ -25,4 +25,8 @@ public sealed class GAgentServerOptions
 
     /// <summary>What happens to a run when the client streaming it disconnects.</summary>
     public DisconnectOptions Disconnect { get; set; } = new();
+
+    /// <summary>Live event streams: SSE keepalives.</summary>
+    [ValidateObjectMembers]
+    public StreamingOptions Streaming { get; set; } = new();
 }
