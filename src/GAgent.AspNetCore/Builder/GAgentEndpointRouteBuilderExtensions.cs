@@ -1,4 +1,5 @@
 using GAgent.AspNetCore;
+using GAgent.AspNetCore.AgUi;
 using GAgent.AspNetCore.Api;
 using GAgent.AspNetCore.OpenAI;
 using GAgent.AspNetCore.Security;
@@ -36,7 +37,7 @@ public static class GAgentEndpointRouteBuilderExtensions
         return v1;
     }
 
-    /// <summary>Maps the control API (health, status, sessions, runs) under <c>{prefix}/api</c>.</summary>
+    /// <summary>Maps the control API (health, status, sessions, runs, AG-UI) under <c>{prefix}/api</c>.</summary>
     public static IEndpointConventionBuilder MapGAgentApi(this IEndpointRouteBuilder endpoints, string prefix = "")
     {
         var api = CreateRoot(endpoints, prefix).MapGroup("/api").AddEndpointFilter(new GAgentAccessFilter(GAgentScopes.Admin, openAIErrors: false));
@@ -44,6 +45,7 @@ public static class GAgentEndpointRouteBuilderExtensions
         StatusEndpoints.MapStatus(api, "GAgentStatus");
         SessionEndpoints.Map(api);
         RunEndpoints.Map(api);
+        AgUiEndpoints.Map(api);
         return api;
     }
 
