@@ -29,4 +29,8 @@ public sealed class GAgentServerOptions
     /// <summary>Live event streams: SSE keepalives.</summary>
     [ValidateObjectMembers]
     public StreamingOptions Streaming { get; set; } = new();
+
+    /// <summary>The WebSocket channel and its tokens.</summary>
+    [ValidateObjectMembers]
+    public WebSocketChannelOptions WebSocket { get; set; } = new();
 }

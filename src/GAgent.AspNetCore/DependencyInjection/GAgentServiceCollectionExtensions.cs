@@ -1,6 +1,7 @@
 using GAgent.AspNetCore;
 using GAgent.AspNetCore.Api;
 using GAgent.AspNetCore.Security;
+using GAgent.AspNetCore.WebSockets;
 using GAgent.Configuration;
 using GAgent.Providers.OpenAI;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -32,6 +33,9 @@ public static class GAgentServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GAgentServerOptions>, GAgentServerOptionsValidator>());
         services.TryAddSingleton<GAgentAccessPolicy>();
         services.TryAddSingleton<GAgentStartTime>();
+        services.TryAddSingleton<AccessTokenStore>();
+        services.TryAddSingleton<SessionRunHub>();
+        services.TryAddSingleton<WebSocketConnections>();
         services.AddProblemDetails();
         return builder;
     }
