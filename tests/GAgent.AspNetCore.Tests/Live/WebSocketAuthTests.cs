@@ -69,4 +69,26 @@ public sealed class WebSocketAuthTests
         using var plain = await host.Client.GetAsync("/api/ws");
         Assert.Equal(HttpStatusCode.BadRequest, plain.StatusCode);
     }
+
+    [Fact]
+    public async Task Handshakes_beyond_the_connection_cap_get_503()
+    {
+        await using var host = await GAgentTestHost.StartAsync(settings: new Dictionary<string, string?> { ["GAgent:WebSocket:MaxConnections"] = "1" });
+        await using var only = await LiveSocket.ConnectAsync(host);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, await LiveSocket.RefusedStatusAsync(host));
+    }
+
+    [Fact]
+    public async Task An_idle_socket_is_closed_with_1001()
+    {
+        await using var host = await GAgentTestHost.StartAsync(settings: new Dictionary<string, string?> { ["GAgent:WebSocket:IdleTimeout"] = "00:00:01" });
+        await using var socket = await LiveSocket.ConnectAsync(host);
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        var result = await socket.Socket.ReceiveAsync(new byte[1024], timeout.Token);
+        Assert.Equal(System.Net.WebSockets.WebSocketMessageType.Close, result.MessageType);
+        Assert.Equal(System.Net.WebSockets.WebSocketCloseStatus.EndpointUnavailable, result.CloseStatus);
+        Assert.Equal("idle timeout", result.CloseStatusDescription);
+    }
 }
