@@ -26,7 +26,7 @@ internal sealed class WebSocketConnection : IDisposable
     private const int MaxContentLength = 200_000;
     private const int ReceiveChunkBytes = 16 * 1024;
     private static readonly TimeSpan CloseGrace = TimeSpan.FromSeconds(10);
-    private static readonly JsonSerializerOptions EventJsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonWriterOptions EventWriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
     private static readonly WsJsonContext Json = new(new JsonSerializerOptions(WsJsonContext.Default.Options) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 
     private readonly WebSocket _socket;
@@ -346,7 +346,7 @@ internal sealed class WebSocketConnection : IDisposable
     private void SendEvent(AgentEvent agentEvent)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = EventJsonOptions.Encoder, SkipValidation = true }))
+        using (var writer = new Utf8JsonWriter(buffer, EventWriterOptions))
         {
             AgentEventJson.Write(writer, agentEvent, includeSessionId: true);
         }
