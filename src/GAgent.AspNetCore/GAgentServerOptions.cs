@@ -28,4 +28,12 @@ public sealed class GAgentServerOptions
 
     /// <summary>What happens to a run when the client streaming it disconnects.</summary>
     public DisconnectOptions Disconnect { get; set; } = new();
+
+    /// <summary>Live event streams: SSE keepalives.</summary>
+    [ValidateObjectMembers]
+    public StreamingOptions Streaming { get; set; } = new();
+
+    /// <summary>The WebSocket channel and its tokens.</summary>
+    [ValidateObjectMembers]
+    public WebSocketChannelOptions WebSocket { get; set; } = new();
 }

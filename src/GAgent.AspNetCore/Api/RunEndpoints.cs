@@ -117,7 +117,7 @@ internal static class RunEndpoints
         return TypedResults.Json(ApiMapper.ToWire(run), ApiJson.Context.RunResponse);
     }
 
-    private static SseStreamResult<AgentEvent> Stream(HttpContext context, IAgentRun run, long after, bool cancelOnDisconnect)
+    internal static SseStreamResult<AgentEvent> Stream(HttpContext context, IAgentRun run, long after, bool cancelOnDisconnect)
     {
         var stream = new NativeEventStream(run, after);
         context.Response.RegisterForDispose(stream);

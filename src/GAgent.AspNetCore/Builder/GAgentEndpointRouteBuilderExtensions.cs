@@ -1,7 +1,9 @@
 using GAgent.AspNetCore;
+using GAgent.AspNetCore.AgUi;
 using GAgent.AspNetCore.Api;
 using GAgent.AspNetCore.OpenAI;
 using GAgent.AspNetCore.Security;
+using GAgent.AspNetCore.WebSockets;
 using GAgent.Runs;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -14,7 +16,7 @@ public static class GAgentEndpointRouteBuilderExtensions
 {
     /// <summary>
     /// Maps everything: the OpenAI-compatible API under <c>{prefix}/v1</c>, the control API under <c>{prefix}/api</c>,
-    /// and <c>{prefix}/health</c> and <c>{prefix}/status</c>.
+    /// the WebSocket at <c>{prefix}/api/ws</c>, and <c>{prefix}/health</c> and <c>{prefix}/status</c>.
     /// </summary>
     /// <exception cref="InvalidOperationException"><c>AddGAgent()</c> was not called.</exception>
     public static IEndpointConventionBuilder MapGAgentEndpoints(this IEndpointRouteBuilder endpoints, string prefix = "")
@@ -22,6 +24,7 @@ public static class GAgentEndpointRouteBuilderExtensions
         var root = CreateRoot(endpoints, prefix);
         root.MapGAgentOpenAI();
         root.MapGAgentApi();
+        root.MapGAgentWebSocket();
         var aliases = root.MapGroup(string.Empty).AddEndpointFilter(new GAgentAccessFilter(GAgentScopes.Admin, openAIErrors: false));
         StatusEndpoints.MapHealth(aliases, "GAgentHealthAlias");
         StatusEndpoints.MapStatus(aliases, "GAgentStatusAlias");
@@ -36,7 +39,7 @@ public static class GAgentEndpointRouteBuilderExtensions
         return v1;
     }
 
-    /// <summary>Maps the control API (health, status, sessions, runs) under <c>{prefix}/api</c>.</summary>
+    /// <summary>Maps the control API (health, status, sessions, runs, AG-UI, tokens) under <c>{prefix}/api</c>.</summary>
     public static IEndpointConventionBuilder MapGAgentApi(this IEndpointRouteBuilder endpoints, string prefix = "")
     {
         var api = CreateRoot(endpoints, prefix).MapGroup("/api").AddEndpointFilter(new GAgentAccessFilter(GAgentScopes.Admin, openAIErrors: false));
@@ -44,8 +47,18 @@ public static class GAgentEndpointRouteBuilderExtensions
         StatusEndpoints.MapStatus(api, "GAgentStatus");
         SessionEndpoints.Map(api);
         RunEndpoints.Map(api);
+        AgUiEndpoints.Map(api);
+        TokenEndpoints.Map(api);
         return api;
     }
+
+    /// <summary>
+    /// Maps the WebSocket channel at <c>{prefix}/api/ws</c> (live run events of several sessions on one socket; see
+    /// docs/protocol.md). Browsers authenticate with a single-use token from <c>POST /api/tokens</c> in <c>?token=</c>,
+    /// other clients with their API key header. The host does not need <c>app.UseWebSockets()</c>.
+    /// </summary>
+    public static IEndpointConventionBuilder MapGAgentWebSocket(this IEndpointRouteBuilder endpoints, string prefix = "")
+        => WebSocketEndpoint.Map(CreateRoot(endpoints, prefix));
 
     private static RouteGroupBuilder CreateRoot(IEndpointRouteBuilder endpoints, string prefix)
     {

@@ -1,6 +1,7 @@
 using GAgent.AspNetCore;
 using GAgent.AspNetCore.Api;
 using GAgent.AspNetCore.Security;
+using GAgent.AspNetCore.WebSockets;
 using GAgent.Configuration;
 using GAgent.Providers.OpenAI;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -33,6 +34,9 @@ public static class GAgentServiceCollectionExtensions
         services.TryAddSingleton<GAgentAccessPolicy>();
         services.TryAddSingleton<GAgentStartTime>();
         services.TryAddSingleton<GAgent.AspNetCore.OpenAI.Responses.ResponseRecorder>();
+        services.TryAddSingleton<AccessTokenStore>();
+        services.TryAddSingleton<SessionRunHub>();
+        services.TryAddSingleton<WebSocketConnections>();
         services.AddProblemDetails();
         return builder;
     }

@@ -15,6 +15,7 @@ namespace GAgent.AspNetCore.Security;
 internal sealed class GAgentAccessPolicy
 {
     private readonly List<(byte[] Digest, HashSet<string> Scopes)> _keys;
+    private static readonly HashSet<string> AllScopes = new([GAgentScopes.Chat, GAgentScopes.Admin], StringComparer.Ordinal);
     private readonly bool _hostAuthorization;
 
     public GAgentAccessPolicy(IOptions<GAgentServerOptions> options)
@@ -29,45 +30,55 @@ internal sealed class GAgentAccessPolicy
     /// <summary>Null when the request may proceed; otherwise the error to answer with.</summary>
     public ErrorInfo? Check(HttpContext context, string scope)
     {
+        var (scopes, error) = Authenticate(context);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        return scopes!.Contains(scope)
+            ? null
+            : new ErrorInfo(403, $"This API key lacks the '{scope}' scope needed here. Add it to the key's GAgent:ApiKeys:N:Scopes.", "insufficient_scope");
+    }
+
+    /// <summary>
+    /// The scopes the request holds (every scope with host authorization or for a loopback client without keys), or
+    /// the error to answer with when it holds none.
+    /// </summary>
+    public (IReadOnlySet<string>? Scopes, ErrorInfo? Error) Authenticate(HttpContext context)
+    {
         if (_hostAuthorization)
         {
-            return null;
+            return (AllScopes, null);
         }
 
         if (_keys.Count == 0)
         {
             return IsLoopback(context.Connection.RemoteIpAddress)
-                ? null
-                : new ErrorInfo(403, "GAgent serves only loopback clients until an API key is configured. Set GAgent:ApiKeys:0:Key (at least 32 characters, e.g. from `openssl rand -hex 32`) and send it as 'Authorization: Bearer <key>', or protect the endpoints with the host's own authorization (GAgent:UseHostAuthorization=true).", "local_only");
+                ? (AllScopes, null)
+                : (null, new ErrorInfo(403, "GAgent serves only loopback clients until an API key is configured. Set GAgent:ApiKeys:0:Key (at least 32 characters, e.g. from `openssl rand -hex 32`) and send it as 'Authorization: Bearer <key>', or protect the endpoints with the host's own authorization (GAgent:UseHostAuthorization=true).", "local_only"));
         }
 
         var presented = PresentedKey(context.Request);
         if (presented is null)
         {
-            return new ErrorInfo(401, "An API key is required: send it as 'Authorization: Bearer <key>' or 'X-Api-Key: <key>'.", "missing_api_key");
+            return (null, new ErrorInfo(401, "An API key is required: send it as 'Authorization: Bearer <key>' or 'X-Api-Key: <key>'.", "missing_api_key"));
         }
 
         var digest = Digest(presented);
-        var match = false;
         HashSet<string>? scopes = null;
         foreach (var (keyDigest, keyScopes) in _keys)
         {
             // Compare against every key, without an early exit, so timing does not reveal which one matched.
             if (CryptographicOperations.FixedTimeEquals(digest, keyDigest))
             {
-                match = true;
                 scopes = keyScopes;
             }
         }
 
-        if (!match)
-        {
-            return new ErrorInfo(401, "The API key is not valid. Check the key you send in 'Authorization: Bearer <key>'.", "invalid_api_key");
-        }
-
-        return scopes!.Contains(scope)
-            ? null
-            : new ErrorInfo(403, $"This API key lacks the '{scope}' scope needed here. Add it to the key's GAgent:ApiKeys:N:Scopes.", "insufficient_scope");
+        return scopes is null
+            ? (null, new ErrorInfo(401, "The API key is not valid. Check the key you send in 'Authorization: Bearer <key>'.", "invalid_api_key"))
+            : (scopes, null);
     }
 
     private static string? PresentedKey(HttpRequest request)

@@ -11,11 +11,19 @@ namespace GAgent.AspNetCore.Streaming;
 /// </summary>
 internal static class AgentEventJson
 {
-    public static void Write(Utf8JsonWriter writer, AgentEvent agentEvent)
+    /// <param name="writer">The destination.</param>
+    /// <param name="agentEvent">The event.</param>
+    /// <param name="includeSessionId">Also write <c>sessionId</c> (the WebSocket, where several sessions share one socket).</param>
+    public static void Write(Utf8JsonWriter writer, AgentEvent agentEvent, bool includeSessionId = false)
     {
         writer.WriteStartObject();
         writer.WriteString("type"u8, agentEvent.Type);
         writer.WriteString("threadId"u8, agentEvent.SessionId);
+        if (includeSessionId)
+        {
+            writer.WriteString("sessionId"u8, agentEvent.SessionId);
+        }
+
         writer.WriteString("runId"u8, agentEvent.RunId);
         writer.WriteNumber("sequence"u8, agentEvent.Sequence);
         writer.WriteNumber("timestamp"u8, agentEvent.Timestamp.ToUnixTimeMilliseconds());

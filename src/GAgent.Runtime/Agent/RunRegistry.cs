@@ -26,6 +26,12 @@ internal sealed class RunRegistry : IDisposable
         _time = time;
     }
 
+    /// <summary>
+    /// Raised after a run is registered, outside the registry's lock, so live surfaces (the WebSocket) can follow a
+    /// session's runs whoever starts them. Handlers must be quick and must not throw.
+    /// </summary>
+    public event Action<AgentRun>? RunRegistered;
+
     /// <summary>Cancelled when the registry is disposed (host shutdown).</summary>
     public CancellationToken ShutdownToken => _shutdown.Token;
 
@@ -57,6 +63,8 @@ internal sealed class RunRegistry : IDisposable
             _activeCount++;
             _runs[run.Id] = run;
         }
+
+        RunRegistered?.Invoke(run);
     }
 
     /// <summary>

@@ -17,4 +17,5 @@ namespace GAgent.AspNetCore.Api.Wire;
 [JsonSerializable(typeof(RunResponse))]
 [JsonSerializable(typeof(HealthResponse))]
 [JsonSerializable(typeof(StatusResponse))]
+[JsonSerializable(typeof(TokenResponse))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;

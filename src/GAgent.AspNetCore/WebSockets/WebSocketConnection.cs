@@ -1,0 +1,428 @@
+using System.Buffers;
+using System.Net.WebSockets;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Threading.Channels;
+using GAgent.AspNetCore.Http;
+using GAgent.AspNetCore.Streaming;
+using GAgent.AspNetCore.WebSockets.Wire;
+using GAgent.Events;
+using GAgent.Runs;
+using GAgent.Sessions;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+
+namespace GAgent.AspNetCore.WebSockets;
+
+/// <summary>
+/// One open socket: a receive loop that handles client messages in order, and a send loop that drains a bounded
+/// queue. Everything for the client (acks, errors, run events of every subscribed session) goes through the queue, so
+/// only the send loop writes to the socket; producers never wait on it, and a client too slow to keep the queue below
+/// its capacity is disconnected instead of slowing the run or other sockets.
+/// </summary>
+internal sealed class WebSocketConnection : IDisposable
+{
+    private const string Protocol = "gagent.ws.v1";
+    private const int MaxContentLength = 200_000;
+    private const int ReceiveChunkBytes = 16 * 1024;
+    private static readonly TimeSpan CloseGrace = TimeSpan.FromSeconds(10);
+    private static readonly JsonWriterOptions EventWriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
+    private static readonly WsJsonContext Json = new(new JsonSerializerOptions(WsJsonContext.Default.Options) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+
+    private readonly WebSocket _socket;
+    private readonly string _id = "ws_" + Guid.CreateVersion7().ToString("N");
+    private readonly WebSocketChannelOptions _options;
+    private readonly IAgentRunner _runner;
+    private readonly ISessionStore _sessions;
+    private readonly SessionRunHub _hub;
+    private readonly ILogger _logger;
+    private readonly Channel<byte[]> _outbox;
+    private readonly Dictionary<string, WebSocketSubscription> _subscriptions = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource _finished = new();
+    private readonly CancellationTokenSource _idle = new();
+    private int _closeRequested;
+    private WebSocketCloseStatus _closeStatus = WebSocketCloseStatus.NormalClosure;
+    private string _closeDescription = string.Empty;
+
+    public WebSocketConnection(WebSocket socket, WebSocketChannelOptions options, IAgentRunner runner, ISessionStore sessions, SessionRunHub hub, ILogger logger)
+    {
+        _socket = socket;
+        _options = options;
+        _runner = runner;
+        _sessions = sessions;
+        _hub = hub;
+        _logger = logger;
+        _outbox = Channel.CreateBounded<byte[]>(new BoundedChannelOptions(options.SendQueueCapacity) { FullMode = BoundedChannelFullMode.Wait });
+    }
+
+    public async Task RunAsync(CancellationToken stopping)
+    {
+        WebSocketLog.Opened(_logger, _id);
+        using var onStopping = stopping.Register(static state => ((WebSocketConnection)state!).RequestClose(WebSocketCloseStatus.EndpointUnavailable, "server shutting down", dropQueued: false), this);
+        using var onIdle = _idle.Token.Register(static state => ((WebSocketConnection)state!).RequestClose(WebSocketCloseStatus.EndpointUnavailable, "idle timeout", dropQueued: false), this);
+        _idle.CancelAfter(_options.IdleTimeout);
+        var sending = SendLoopAsync();
+        try
+        {
+            await ReceiveLoopAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            RequestClose(WebSocketCloseStatus.NormalClosure, string.Empty, dropQueued: false);
+            foreach (var subscription in _subscriptions.Values)
+            {
+                subscription.Dispose();
+            }
+
+            _subscriptions.Clear();
+            await sending.ConfigureAwait(false);
+            await _finished.CancelAsync().ConfigureAwait(false);
+            WebSocketLog.Closed(_logger, _id);
+        }
+    }
+
+    public void Dispose()
+    {
+        _finished.Dispose();
+        _idle.Dispose();
+    }
+
+    private async Task ReceiveLoopAsync()
+    {
+        var chunk = ArrayPool<byte>.Shared.Rent(ReceiveChunkBytes);
+        var message = new ArrayBufferWriter<byte>(ReceiveChunkBytes);
+        var tooLarge = false;
+        try
+        {
+            while (_socket.State is WebSocketState.Open or WebSocketState.CloseSent)
+            {
+                ValueWebSocketReceiveResult received;
+                try
+                {
+                    received = await _socket.ReceiveAsync(chunk.AsMemory(), CancellationToken.None).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException)
+                {
+                    return;
+                }
+
+                if (received.MessageType == WebSocketMessageType.Close)
+                {
+                    return;
+                }
+
+                if (!tooLarge)
+                {
+                    if (message.WrittenCount + received.Count > _options.MaxMessageBytes)
+                    {
+                        // Keep reading the frames of the oversized message, but stop buffering them.
+                        tooLarge = true;
+                        message.ResetWrittenCount();
+                    }
+                    else
+                    {
+                        message.Write(chunk.AsSpan(0, received.Count));
+                    }
+                }
+
+                if (!received.EndOfMessage)
+                {
+                    continue;
+                }
+
+                _idle.CancelAfter(_options.IdleTimeout);
+                if (tooLarge)
+                {
+                    SendError(null, "message_too_large", $"The message is larger than {_options.MaxMessageBytes} bytes (GAgent:WebSocket:MaxMessageBytes) and was ignored.");
+                }
+                else if (received.MessageType == WebSocketMessageType.Binary)
+                {
+                    SendError(null, "invalid_frame", "Binary frames are not part of the protocol; send JSON text messages.");
+                }
+                else
+                {
+                    await HandleAsync(message.WrittenMemory).ConfigureAwait(false);
+                }
+
+                tooLarge = false;
+                message.ResetWrittenCount();
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
+        }
+    }
+
+    private async Task HandleAsync(ReadOnlyMemory<byte> json)
+    {
+        WsClientMessage? request;
+        try
+        {
+            request = JsonSerializer.Deserialize(json.Span, Json.WsClientMessage);
+        }
+        catch (JsonException ex)
+        {
+            SendError(null, "invalid_json", $"The message is not valid JSON: {ex.Message.Split(" Path:", 2)[0]}");
+            return;
+        }
+
+        if (request?.Type is not { } type)
+        {
+            SendError(request?.ClientRequestId, "invalid_message", "Every message needs a 'type': hello, subscribe, unsubscribe, message, stop or ping.");
+            return;
+        }
+
+        try
+        {
+            switch (type)
+            {
+                case "hello":
+                    Send(new WsServerMessage("hello") { ClientRequestId = request.ClientRequestId, Protocol = Protocol, ConnectionId = _id, MaxMessageBytes = _options.MaxMessageBytes, IdleTimeoutSeconds = _options.IdleTimeout.TotalSeconds });
+                    break;
+                case "ping":
+                    Send(new WsServerMessage("pong") { ClientRequestId = request.ClientRequestId });
+                    break;
+                case "subscribe":
+                    await SubscribeAsync(request).ConfigureAwait(false);
+                    break;
+                case "unsubscribe":
+                    Unsubscribe(request);
+                    break;
+                case "message":
+                    await StartRunAsync(request).ConfigureAwait(false);
+                    break;
+                case "stop":
+                    Stop(request);
+                    break;
+                default:
+                    SendError(request.ClientRequestId, "unknown_type", $"'{type}' is not a message type of this protocol; use hello, subscribe, unsubscribe, message, stop or ping.");
+                    break;
+            }
+        }
+        catch (Exception ex) when (ErrorMapper.TryMap(ex) is { } mapped)
+        {
+            SendError(request.ClientRequestId, mapped.Code, mapped.Message);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            WebSocketLog.HandlerFailed(_logger, _id, type, ex);
+            SendError(request.ClientRequestId, "internal_error", "The server failed to handle the message; see its log.");
+        }
+    }
+
+    private async Task SubscribeAsync(WsClientMessage request)
+    {
+        if (await FindSessionAsync(request).ConfigureAwait(false) is not { } sessionId)
+        {
+            return;
+        }
+
+        if (request.AfterSequence is < 0)
+        {
+            SendError(request.ClientRequestId, "invalid_request", $"'afterSequence' must be 0 or more; got {request.AfterSequence}.");
+            return;
+        }
+
+        IAgentRun? resume = null;
+        if (request.RunId is { } runId)
+        {
+            resume = _runner.GetRun(runId);
+            if (resume is null || resume.SessionId != sessionId)
+            {
+                SendError(request.ClientRequestId, "run_not_found", $"Run '{runId}' of session '{sessionId}' was not found; finished runs are kept only for GAgent:Runs:Retention.");
+                return;
+            }
+        }
+
+        if (!_subscriptions.ContainsKey(sessionId) && _subscriptions.Count >= _options.MaxSubscriptions)
+        {
+            SendError(request.ClientRequestId, "too_many_subscriptions", $"This socket already follows {_options.MaxSubscriptions} sessions (GAgent:WebSocket:MaxSubscriptions); unsubscribe from one first.");
+            return;
+        }
+
+        var active = Subscribe(sessionId, resume, request.AfterSequence ?? 0);
+        Send(new WsServerMessage("ack") { ClientRequestId = request.ClientRequestId, SessionId = sessionId, ActiveRunId = active?.Id });
+    }
+
+    /// <summary>(Re)subscribes, replacing an existing subscription so a client can resume on the same socket.</summary>
+    private IAgentRun? Subscribe(string sessionId, IAgentRun? resume, long afterSequence)
+    {
+        if (_subscriptions.Remove(sessionId, out var previous))
+        {
+            previous.Dispose();
+        }
+
+        var subscription = new WebSocketSubscription(sessionId, _hub, SendEvent);
+        _subscriptions[sessionId] = subscription;
+
+        // Listening has started, so the active run looked up now cannot slip through.
+        var active = _runner.GetActiveRun(sessionId);
+        subscription.Start(resume ?? active, afterSequence, resume is null ? null : active);
+
+        return active;
+    }
+
+    private void Unsubscribe(WsClientMessage request)
+    {
+        if (request.SessionId is not { } sessionId)
+        {
+            SendError(request.ClientRequestId, "invalid_request", "'sessionId' is required.");
+            return;
+        }
+
+        if (_subscriptions.Remove(sessionId, out var subscription))
+        {
+            subscription.Dispose();
+        }
+
+        Send(new WsServerMessage("ack") { ClientRequestId = request.ClientRequestId, SessionId = sessionId });
+    }
+
+    private async Task StartRunAsync(WsClientMessage request)
+    {
+        if (string.IsNullOrWhiteSpace(request.Content))
+        {
+            SendError(request.ClientRequestId, "invalid_request", "'content' is required: the user's message text.");
+            return;
+        }
+
+        if (request.Content.Length > MaxContentLength)
+        {
+            SendError(request.ClientRequestId, "content_too_long", $"'content' is {request.Content.Length} characters long; at most {MaxContentLength} are accepted.");
+            return;
+        }
+
+        if (await FindSessionAsync(request).ConfigureAwait(false) is not { } sessionId)
+        {
+            return;
+        }
+
+        // Sending follows the session, so the run's events reach this socket.
+        if (!_subscriptions.ContainsKey(sessionId))
+        {
+            if (_subscriptions.Count >= _options.MaxSubscriptions)
+            {
+                SendError(request.ClientRequestId, "too_many_subscriptions", $"This socket already follows {_options.MaxSubscriptions} sessions (GAgent:WebSocket:MaxSubscriptions); unsubscribe from one first.");
+                return;
+            }
+
+            Subscribe(sessionId, null, 0);
+        }
+
+        var run = await _runner.StartAsync(new AgentRunRequest { SessionId = sessionId, Messages = [new ChatMessage(ChatRole.User, request.Content)], ModelId = request.Model }, _finished.Token).ConfigureAwait(false);
+        Send(new WsServerMessage("ack") { ClientRequestId = request.ClientRequestId, SessionId = sessionId, RunId = run.Id, Status = run.Status.ToString().ToLowerInvariant() });
+    }
+
+    private void Stop(WsClientMessage request)
+    {
+        if (request.RunId is not { } runId || _runner.GetRun(runId) is not { } run)
+        {
+            SendError(request.ClientRequestId, "run_not_found", $"Run '{request.RunId}' was not found; send the 'runId' of an active run.");
+            return;
+        }
+
+        run.RequestStop();
+        Send(new WsServerMessage("ack") { ClientRequestId = request.ClientRequestId, SessionId = run.SessionId, RunId = run.Id });
+    }
+
+    private async Task<string?> FindSessionAsync(WsClientMessage request)
+    {
+        if (!SessionIds.IsValid(request.SessionId))
+        {
+            SendError(request.ClientRequestId, "invalid_request", $"'sessionId' must be 1 to {SessionIds.MaxLength} characters of letters, digits, '-' and '_'.");
+            return null;
+        }
+
+        if (await _sessions.GetAsync(request.SessionId!, _finished.Token).ConfigureAwait(false) is null)
+        {
+            SendError(request.ClientRequestId, "session_not_found", $"Session '{request.SessionId}' was not found; create it with POST /api/sessions.");
+            return null;
+        }
+
+        return request.SessionId;
+    }
+
+    private void SendEvent(AgentEvent agentEvent)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer, EventWriterOptions))
+        {
+            AgentEventJson.Write(writer, agentEvent, includeSessionId: true);
+        }
+
+        Enqueue(buffer.WrittenSpan.ToArray());
+    }
+
+    private void SendError(string? clientRequestId, string code, string message)
+        => Send(new WsServerMessage("error") { ClientRequestId = clientRequestId, Code = code, Message = message });
+
+    private void Send(WsServerMessage message) => Enqueue(JsonSerializer.SerializeToUtf8Bytes(message, Json.WsServerMessage));
+
+    private void Enqueue(byte[] payload)
+    {
+        if (!_outbox.Writer.TryWrite(payload) && Volatile.Read(ref _closeRequested) == 0)
+        {
+            WebSocketLog.SlowConsumer(_logger, _id, _options.SendQueueCapacity);
+            RequestClose(WebSocketCloseStatus.PolicyViolation, "send queue full: the client reads too slowly", dropQueued: true);
+        }
+    }
+
+    /// <summary>
+    /// Ends the connection: the send loop sends what is queued (or, for a slow consumer, drops it so the close frame
+    /// goes out next), then the close frame. A peer that does not complete the close handshake in time is aborted.
+    /// </summary>
+    private void RequestClose(WebSocketCloseStatus status, string description, bool dropQueued)
+    {
+        if (Interlocked.Exchange(ref _closeRequested, 1) != 0)
+        {
+            return;
+        }
+
+        _closeStatus = status;
+        _closeDescription = description;
+        WebSocketLog.Closing(_logger, _id, description.Length == 0 ? "normal closure" : description);
+        _outbox.Writer.TryComplete();
+        if (dropQueued)
+        {
+            while (_outbox.Reader.TryRead(out _))
+            {
+            }
+        }
+
+        _ = AbortAfterGraceAsync();
+    }
+
+    private async Task AbortAfterGraceAsync()
+    {
+        try
+        {
+            await Task.Delay(CloseGrace, _finished.Token).ConfigureAwait(false);
+            _socket.Abort();
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException)
+        {
+            // The connection ended in time.
+        }
+    }
+
+    private async Task SendLoopAsync()
+    {
+        try
+        {
+            await foreach (var payload in _outbox.Reader.ReadAllAsync().ConfigureAwait(false))
+            {
+                await _socket.SendAsync(payload, WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None).ConfigureAwait(false);
+            }
+
+            if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+            {
+                await _socket.CloseOutputAsync(_closeStatus, _closeDescription, CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException)
+        {
+            // The peer went away or the socket was aborted; nothing more can be sent.
+        }
+    }
+}
