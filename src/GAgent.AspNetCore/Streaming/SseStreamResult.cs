@@ -63,21 +63,33 @@ internal sealed class SseStreamResult<T>(
         {
             while (true)
             {
-                var pending = enumerator.MoveNextAsync().AsTask();
-                while (!pending.IsCompleted)
+                var next = enumerator.MoveNextAsync();
+                bool hasItem;
+                if (next.IsCompleted)
                 {
-                    // WaitAsync disposes its timer as soon as the item arrives, so busy streams leave no timers behind.
-                    await ((Task)pending).WaitAsync(interval, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-                    if (pending.IsCompleted || cancellationToken.IsCancellationRequested)
+                    // The item is already there (a fast model, a backlog replay): no task, no timer.
+                    hasItem = await next.ConfigureAwait(false);
+                }
+                else
+                {
+                    var pending = next.AsTask();
+                    while (!pending.IsCompleted)
                     {
-                        break;
+                        // WaitAsync disposes its timer as soon as the item arrives, so busy streams leave no timers behind.
+                        await ((Task)pending).WaitAsync(interval, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                        if (pending.IsCompleted || cancellationToken.IsCancellationRequested)
+                        {
+                            break;
+                        }
+
+                        await body.WriteAsync(KeepAliveComment, cancellationToken).ConfigureAwait(false);
+                        await body.FlushAsync(cancellationToken).ConfigureAwait(false);
                     }
 
-                    await body.WriteAsync(KeepAliveComment, cancellationToken).ConfigureAwait(false);
-                    await body.FlushAsync(cancellationToken).ConfigureAwait(false);
+                    hasItem = await pending.ConfigureAwait(false);
                 }
 
-                if (!await pending.ConfigureAwait(false))
+                if (!hasItem)
                 {
                     yield break;
                 }
