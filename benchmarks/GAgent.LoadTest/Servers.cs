@@ -14,6 +14,7 @@ internal static class Servers
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         builder.Configuration["GAgent:Runs:MaxActiveRuns"] = "100000";
+        builder.Configuration["GAgent:RateLimit:RequestsPerMinute"] = "0";
         builder.Services.AddGAgent(o => o.DataDirectory = dataDirectory)
             .AddChatClient(ModelId, new ZeroLatencyChatClient(options.Tokens, options.TokenSize))
             .UseInMemorySessionStore();

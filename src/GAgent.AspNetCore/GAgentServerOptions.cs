@@ -19,6 +19,10 @@ public sealed class GAgentServerOptions
     /// </summary>
     public bool UseHostAuthorization { get; set; }
 
+    /// <summary>Per-client request rate limit.</summary>
+    [ValidateObjectMembers]
+    public RateLimitOptions RateLimit { get; set; } = new();
+
     /// <summary>Request size limits.</summary>
     [ValidateObjectMembers]
     public HttpLimitsOptions Limits { get; set; } = new();

@@ -32,6 +32,7 @@ public static class GAgentServiceCollectionExtensions
         services.AddOptions<GAgentServerOptions>().BindConfiguration(GAgentOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GAgentServerOptions>, GAgentServerOptionsValidator>());
         services.TryAddSingleton<GAgentAccessPolicy>();
+        services.TryAddSingleton<GAgentRateLimiter>();
         services.TryAddSingleton<GAgentStartTime>();
         services.TryAddSingleton<GAgent.AspNetCore.OpenAI.Responses.ResponseRecorder>();
         services.TryAddSingleton<AccessTokenStore>();

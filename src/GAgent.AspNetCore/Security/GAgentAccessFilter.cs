@@ -20,9 +20,15 @@ internal sealed class GAgentAccessFilter(string scope, bool openAIErrors) : IEnd
 
         var policy = http.RequestServices.GetService(typeof(GAgentAccessPolicy)) as GAgentAccessPolicy
             ?? throw new InvalidOperationException("GAgent's services are missing; call builder.Services.AddGAgent().");
-        if (policy.Check(http, required) is not { } error)
+        var error = policy.Check(http, required);
+        if (error is null)
         {
-            return next(context);
+            var limiter = http.RequestServices.GetService(typeof(GAgentRateLimiter)) as GAgentRateLimiter;
+            error = limiter?.TryAcquire(http);
+            if (error is null)
+            {
+                return next(context);
+            }
         }
 
         if (error.Status == StatusCodes.Status401Unauthorized)
