@@ -179,6 +179,47 @@ public sealed class OpenAISdkTests
     }
 
     [Fact]
+    public async Task A_client_tool_round_trip_works_streamed()
+    {
+        var client = new ScriptedChatClient((messages, options, ct) => messages[^1].Role == ChatRole.Tool
+            ? ScriptedChatClient.Respond([new TextContent("Done: " + ((FunctionResultContent)messages[^1].Contents[0]).Result)], Microsoft.Extensions.AI.ChatFinishReason.Stop, ct)
+            : ScriptedChatClient.Respond([new FunctionCallContent("call_9", "lookup", new Dictionary<string, object?> { ["q"] = "z" })], Microsoft.Extensions.AI.ChatFinishReason.ToolCalls, ct));
+        await using var host = await GAgentTestHost.StartAsync(g => g.AddChatClient("scripted", client));
+        var chat = host.CreateOpenAIClient().GetChatClient("scripted");
+        var options = new ChatCompletionOptions { Tools = { ChatTool.CreateFunctionTool("lookup", "Looks up", BinaryData.FromString("""{"type":"object","properties":{"q":{"type":"string"}}}""")) } };
+        List<ChatMessage> conversation = [new UserChatMessage("look up z")];
+
+        string? callId = null, name = null;
+        var arguments = new StringBuilder();
+        await foreach (var update in chat.CompleteChatStreamingAsync(conversation, options))
+        {
+            foreach (var part in update.ToolCallUpdates)
+            {
+                callId ??= part.ToolCallId;
+                name ??= part.FunctionName;
+                arguments.Append(part.FunctionArgumentsUpdate?.ToString());
+            }
+        }
+
+        Assert.Equal("call_9", callId);
+        conversation.Add(new AssistantChatMessage([ChatToolCall.CreateFunctionToolCall(callId, name!, BinaryData.FromString(arguments.ToString()))]));
+        conversation.Add(new ToolChatMessage(callId, "found"));
+        var answer = new StringBuilder();
+        ChatFinishReason? finish = null;
+        await foreach (var update in chat.CompleteChatStreamingAsync(conversation, options))
+        {
+            finish ??= update.FinishReason;
+            foreach (var part in update.ContentUpdate)
+            {
+                answer.Append(part.Text);
+            }
+        }
+
+        Assert.Equal("Done: found", answer.ToString());
+        Assert.Equal(ChatFinishReason.Stop, finish);
+    }
+
+    [Fact]
     public async Task Unknown_model_is_a_404_with_model_not_found()
     {
         await using var host = await GAgentTestHost.StartAsync();
