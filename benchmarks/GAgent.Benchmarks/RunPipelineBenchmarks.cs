@@ -1,6 +1,7 @@
 using System.Buffers;
 using BenchmarkDotNet.Attributes;
 using GAgent.AspNetCore.OpenAI;
+using GAgent.LoadTest;
 using GAgent.Runs;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;

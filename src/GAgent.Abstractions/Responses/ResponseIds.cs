@@ -10,23 +10,7 @@ public static class ResponseIds
     public const int MaxLength = 128;
 
     /// <summary>True when <paramref name="id"/> is a well-formed response id.</summary>
-    public static bool IsValid(string? id)
-    {
-        if (string.IsNullOrEmpty(id) || id.Length > MaxLength)
-        {
-            return false;
-        }
-
-        foreach (var c in id)
-        {
-            if (!char.IsAsciiLetterOrDigit(c) && c != '-' && c != '_')
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    public static bool IsValid(string? id) => SafeIds.IsValid(id, MaxLength);
 
     /// <summary>Throws an <see cref="ArgumentException"/> that says what is wrong when the id is malformed.</summary>
     public static void Validate(string? id, string paramName = "responseId")
