@@ -20,6 +20,7 @@ public sealed class ChannelManager : IHostedService, IDisposable
     private readonly ConcurrentDictionary<Task, byte> _deliveries = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Task> _loops = [];
+    private int _disposed;
 
     /// <summary>Created by the container; channels are instantiated on first use.</summary>
     public ChannelManager(IServiceProvider services)
@@ -55,7 +56,8 @@ public sealed class ChannelManager : IHostedService, IDisposable
     /// <inheritdoc />
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (!_supervisors.IsValueCreated)
+        // A host torn down without a clean stop may dispose the manager first; there is nothing left to stop then.
+        if (!_supervisors.IsValueCreated || Volatile.Read(ref _disposed) != 0)
         {
             return;
         }
@@ -67,7 +69,14 @@ public sealed class ChannelManager : IHostedService, IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose() => _stopping.Dispose();
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            _stopping.Cancel();
+            _stopping.Dispose();
+        }
+    }
 
     private ChannelSupervisor? Find(string channelName) => _supervisors.Value.FirstOrDefault(s => string.Equals(s.ChannelName, channelName, StringComparison.OrdinalIgnoreCase));
 
