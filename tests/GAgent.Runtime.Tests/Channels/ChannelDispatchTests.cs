@@ -139,6 +139,61 @@ public sealed class ChannelDispatchTests
     }
 
     [Fact]
+    public async Task A_failed_delivery_stops_the_remaining_parts()
+    {
+        var channel = new FakeChannel
+        {
+            Capabilities = new ChannelCapabilities { MaxTextLength = 40 },
+            Respond = _ => DeliveryResult.Failure(DeliveryErrorCode.Permanent, "chat deleted"),
+        };
+        await using var runtime = new ChannelTestRuntime(b => b.AddChannel(_ => channel));
+        runtime.Client.Enqueue(Updates.Answer(string.Join(' ', Enumerable.Repeat("word", 40))));
+        await runtime.StartAsync(channel);
+
+        var result = await channel.Context!.DispatchAsync(Inbound("hi"), CancellationToken.None);
+        var runner = runtime.Services.GetRequiredService<GAgent.Runs.IAgentRunner>();
+        await runner.GetRun(result.RunId!)!.Completion.WaitAsync(TestRuntime.Timeout);
+        await ChannelTestRuntime.WaitForAsync(() => !channel.Sent.IsEmpty);
+        await Task.Delay(100);
+        var sent = Assert.Single(channel.Sent);
+        Assert.Equal(1, sent.PartIndex);
+        Assert.True(sent.PartCount > 1);
+    }
+
+    [Fact]
+    public async Task A_failed_run_tells_the_sender()
+    {
+        var channel = new FakeChannel();
+        await using var runtime = new ChannelTestRuntime(b => b.AddChannel(_ => channel));
+        runtime.Client.EnqueueFailure(new InvalidOperationException("model exploded"));
+        await runtime.StartAsync(channel);
+
+        await channel.Context!.DispatchAsync(Inbound("hi"), CancellationToken.None);
+        await channel.FinalSent.WaitAsync(TestRuntime.Timeout);
+        Assert.StartsWith("Sorry, the agent could not answer", Assert.Single(channel.Sent).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_second_message_while_the_agent_answers_is_refused_as_busy()
+    {
+        var channel = new FakeChannel();
+        await using var runtime = new ChannelTestRuntime(b => b.AddChannel(_ => channel));
+        var gate = new TaskCompletionSource();
+        var reached = runtime.Client.EnqueueGated([Updates.Text("first ")], gate.Task, [Updates.Text("done")]);
+        await runtime.StartAsync(channel);
+
+        var first = await channel.Context!.DispatchAsync(Inbound("one"), CancellationToken.None);
+        await reached.WaitAsync(TestRuntime.Timeout);
+        var second = await channel.Context.DispatchAsync(Inbound("two"), CancellationToken.None);
+        Assert.Equal(DispatchRefusal.SessionBusy, second.Refusal);
+        Assert.Equal(first.SessionId, second.SessionId);
+
+        gate.SetResult();
+        await channel.FinalSent.WaitAsync(TestRuntime.Timeout);
+        Assert.Equal("first done", Assert.Single(channel.Sent).Text);
+    }
+
+    [Fact]
     public void Session_ids_are_deterministic_valid_and_distinct()
     {
         var a = ChannelSessionIds.For("telegram", "../../etc/passwd");

@@ -84,6 +84,14 @@ public sealed class ChannelManagerTests
     }
 
     [Fact]
+    public async Task A_max_delay_below_the_initial_delay_fails_at_start()
+    {
+        await using var runtime = new ChannelTestRuntime(b => b.AddChannel(_ => new FakeChannel()), o => o.ChannelRestart.MaxDelay = TimeSpan.FromMilliseconds(1));
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => runtime.Manager.StartAsync(CancellationToken.None));
+        Assert.Contains("ChannelRestart:MaxDelay", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AddChannel_of_T_registers_the_channel_as_a_singleton()
     {
         await using var runtime = new ChannelTestRuntime(b => b.AddChannel<FakeChannel>());

@@ -18,6 +18,9 @@ internal sealed class FakeChannel(string name = "fake") : IChannel
     /// <summary>How many calls to StartAsync throw before one succeeds.</summary>
     public int FailingStarts { get; init; }
 
+    /// <summary>The result of each send; success when null.</summary>
+    public Func<OutboundMessage, DeliveryResult>? Respond { get; init; }
+
     public IChannelContext? Context { get; private set; }
 
     public int Starts => Volatile.Read(ref _starts);
@@ -58,6 +61,6 @@ internal sealed class FakeChannel(string name = "fake") : IChannel
             _final.TrySetResult();
         }
 
-        return Task.FromResult(DeliveryResult.Success());
+        return Task.FromResult(Respond?.Invoke(message) ?? DeliveryResult.Success());
     }
 }
