@@ -29,4 +29,11 @@ public sealed class GAgentOptions
     /// <summary>Run registry behaviour.</summary>
     [ValidateObjectMembers]
     public RunOptions Runs { get; set; } = new();
+
+    /// <summary>Options of each channel by channel name (<c>GAgent:Channels:{name}</c>); a channel without an entry is enabled and allows everyone.</summary>
+    public IDictionary<string, GAgent.Channels.ChannelOptions> Channels { get; } = new Dictionary<string, GAgent.Channels.ChannelOptions>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Restart backoff of failed channels.</summary>
+    [ValidateObjectMembers]
+    public ChannelRestartOptions ChannelRestart { get; set; } = new();
 }

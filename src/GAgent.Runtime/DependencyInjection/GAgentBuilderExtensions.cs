@@ -1,3 +1,4 @@
+using GAgent.Channels;
 using GAgent.Demo;
 using GAgent.Models;
 using GAgent.Providers.OpenAI;
@@ -130,4 +131,26 @@ public static class GAgentBuilderExtensions
     /// <summary>Keeps stored OpenAI Responses in memory only (tests, throwaway hosts): they are lost when the process ends.</summary>
     public static IGAgentBuilder UseInMemoryResponseStore(this IGAgentBuilder builder)
         => builder.UseResponseStore<InMemoryResponseStore>();
+
+    /// <summary>
+    /// Adds a channel (see <see cref="IChannel"/>), registered as a singleton <typeparamref name="TChannel"/> so the host's
+    /// endpoints can reach it too. The channel manager starts and supervises it; options bind from <c>GAgent:Channels:{name}</c>.
+    /// </summary>
+    public static IGAgentBuilder AddChannel<TChannel>(this IGAgentBuilder builder)
+        where TChannel : class, IChannel
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.TryAddSingleton<TChannel>();
+        builder.Services.AddSingleton(new ChannelRegistration(static provider => provider.GetRequiredService<TChannel>()));
+        return builder;
+    }
+
+    /// <summary>Adds a channel created from the service provider when the channel manager first needs it.</summary>
+    public static IGAgentBuilder AddChannel(this IGAgentBuilder builder, Func<IServiceProvider, IChannel> factory)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(factory);
+        builder.Services.AddSingleton(new ChannelRegistration(factory));
+        return builder;
+    }
 }

@@ -54,6 +54,8 @@ public static class GAgentRuntimeServiceCollectionExtensions
         services.TryAddSingleton<AgentLoop>();
         services.TryAddSingleton<GAgent.Runs.IAgentRunner, AgentRunner>();
         services.AddHostedService<GAgent.DependencyInjection.RuntimeStartupCheck>();
+        services.TryAddSingleton<GAgent.Channels.ChannelManager>();
+        services.AddHostedService(static provider => provider.GetRequiredService<GAgent.Channels.ChannelManager>());
         return new GAgentBuilder(services);
     }
 

@@ -1,0 +1,32 @@
+namespace GAgent.Channels;
+
+/// <summary>A message a user sent through a channel.</summary>
+public sealed record InboundMessage
+{
+    /// <summary>The channel it arrived on (<see cref="IChannel.Name"/>).</summary>
+    public required string ChannelName { get; init; }
+
+    /// <summary>The sender's id on the channel; the allow-from policy matches it.</summary>
+    public required string SenderId { get; init; }
+
+    /// <summary>The sender's display name, if the channel knows it.</summary>
+    public string? SenderDisplayName { get; init; }
+
+    /// <summary>
+    /// The channel's conversation (chat, thread, room) id. Each conversation maps to one session, see
+    /// <see cref="ChannelSessionIds.For"/>.
+    /// </summary>
+    public required string ConversationId { get; init; }
+
+    /// <summary>The text the user sent.</summary>
+    public required string Text { get; init; }
+
+    /// <summary>Media attached to the message (media ids or URLs).</summary>
+    public IReadOnlyList<string> MediaRefs { get; init; } = [];
+
+    /// <summary>When the channel received the message.</summary>
+    public DateTimeOffset ReceivedAt { get; init; }
+
+    /// <summary>The channel's own id of the message, used as the reply-to of the answer.</summary>
+    public string? ClientMessageId { get; init; }
+}
