@@ -18,4 +18,5 @@ namespace GAgent.AspNetCore.Api.Wire;
 [JsonSerializable(typeof(HealthResponse))]
 [JsonSerializable(typeof(StatusResponse))]
 [JsonSerializable(typeof(TokenResponse))]
+[JsonSerializable(typeof(MediaUploadResponse))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;
