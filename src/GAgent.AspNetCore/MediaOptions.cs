@@ -20,8 +20,4 @@ public sealed class MediaOptions
     /// <summary>How long a signed media URL stays valid. Default one hour.</summary>
     [Range(typeof(TimeSpan), "00:00:10", "30.00:00:00")]
     public TimeSpan UrlLifetime { get; set; } = TimeSpan.FromHours(1);
-
-    /// <summary>Most bytes of an attached text document inlined into the model's context; longer ones are cut with a note. Default 32 KiB.</summary>
-    [Range(256, 16 * 1024 * 1024)]
-    public int MaxInlineTextBytes { get; set; } = 32 * 1024;
 }

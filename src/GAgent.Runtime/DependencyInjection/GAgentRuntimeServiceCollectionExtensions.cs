@@ -55,6 +55,7 @@ public static class GAgentRuntimeServiceCollectionExtensions
             Path.Combine(provider.GetRequiredService<IOptions<GAgentOptions>>().Value.DataDirectory!, "keys"),
             provider.GetRequiredService<TimeProvider>(),
             provider.GetService<ILogger<MediaUrlSigner>>()));
+        services.TryAddSingleton<MediaReferenceResolver>();
         services.TryAddSingleton<IModelCatalog, ModelCatalog>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IModelSource, ConfiguredOpenAIModelSource>());
         services.TryAddSingleton<AgentToolbox>();
