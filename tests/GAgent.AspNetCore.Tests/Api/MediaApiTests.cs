@@ -216,4 +216,21 @@ public sealed class MediaApiTests
             Directory.Delete(directory, recursive: true);
         }
     }
+
+    [Fact]
+    public async Task Deleting_a_session_keeps_its_media_and_invalid_caps_stop_the_host()
+    {
+        await using (var host = await GAgentTestHost.StartAsync())
+        {
+            var url = (await UploadAsync(host.Client, ("a.png", s_png, "image/png"))).GetProperty("items")[0].GetProperty("url").GetString();
+            using var created = await host.Client.PostAsync("/api/sessions", JsonContent.Create(new { id = "gone" }));
+            using var deleted = await host.Client.DeleteAsync("/api/sessions/gone");
+            Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+            using var image = await host.Client.GetAsync(url);
+            Assert.Equal(HttpStatusCode.OK, image.StatusCode);
+        }
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => GAgentTestHost.StartAsync(settings: new Dictionary<string, string?> { ["GAgent:Media:MaxFiles"] = "0" }));
+        Assert.Contains("MaxFiles", error.Message, StringComparison.Ordinal);
+    }
 }
