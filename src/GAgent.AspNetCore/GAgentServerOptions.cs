@@ -27,6 +27,10 @@ public sealed class GAgentServerOptions
     [ValidateObjectMembers]
     public HttpLimitsOptions Limits { get; set; } = new();
 
+    /// <summary>Media uploads: caps and signed URL lifetime.</summary>
+    [ValidateObjectMembers]
+    public MediaOptions Media { get; set; } = new();
+
     /// <summary>What the OpenAI-compatible API does with remote <c>image_url</c>s; data URLs are always accepted.</summary>
     public RemoteImagePolicy RemoteImages { get; set; } = RemoteImagePolicy.PassThrough;
 

@@ -16,4 +16,8 @@ public sealed class AgentLoopOptions
     /// <summary>How many of the session's most recent stored messages are sent to the model as history.</summary>
     [Range(1, 10_000)]
     public int HistoryMessages { get; set; } = 100;
+
+    /// <summary>Most bytes of an attached text document inlined into the model's context; longer ones are cut with a note. Default 32 KiB.</summary>
+    [Range(256, 16 * 1024 * 1024)]
+    public int MaxAttachmentTextBytes { get; set; } = 32 * 1024;
 }

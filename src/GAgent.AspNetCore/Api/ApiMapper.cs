@@ -1,5 +1,6 @@
 using System.Text.Json;
 using GAgent.AspNetCore.Api.Wire;
+using GAgent.Media;
 using GAgent.Runs;
 using GAgent.Sessions;
 using GAgent.Tools;
@@ -30,19 +31,19 @@ internal static class ApiMapper
         usage.OutputTokenCount ?? 0,
         usage.TotalTokenCount ?? (usage.InputTokenCount ?? 0) + (usage.OutputTokenCount ?? 0));
 
-    public static MessageResponse ToWire(StoredMessage message, long index) => new(
+    public static MessageResponse ToWire(StoredMessage message, long index, Func<string, string>? mediaUrl = null) => new(
         message.Id,
         index,
         message.Role.Value,
         message.Timestamp,
         message.Text,
-        [.. message.Contents.Select(ToPart).OfType<MessagePart>()],
+        [.. message.Contents.Select(c => ToPart(c, mediaUrl)).OfType<MessagePart>()],
         message.RunId,
         message.ModelId,
         ToWire(message.Usage),
         message.AuthorName);
 
-    private static MessagePart? ToPart(AIContent content) => content switch
+    private static MessagePart? ToPart(AIContent content, Func<string, string>? mediaUrl) => content switch
     {
         TextReasoningContent reasoning => new MessagePart("reasoning") { Text = reasoning.Text },
         TextContent text => new MessagePart("text") { Text = text.Text },
@@ -59,6 +60,7 @@ internal static class ApiMapper
             IsError = result.Exception is not null ? true : null,
         },
         DataContent data => new MessagePart(data.HasTopLevelMediaType("image") ? "image" : "file") { MediaType = data.MediaType, Url = data.Uri },
+        UriContent uri when mediaUrl is not null && MediaReferences.TryGetId(uri.Uri, out var mediaId) => new MessagePart(uri.HasTopLevelMediaType("image") ? "image" : "file") { MediaType = uri.MediaType, Url = mediaUrl(mediaId), MediaId = mediaId },
         UriContent uri => new MessagePart(uri.HasTopLevelMediaType("image") ? "image" : "file") { MediaType = uri.MediaType, Url = uri.Uri.ToString() },
         _ => null,
     };

@@ -4,6 +4,7 @@ using GAgent.AspNetCore.Http;
 using GAgent.AspNetCore.Security;
 using GAgent.AspNetCore.Streaming;
 using GAgent.Events;
+using GAgent.Media;
 using GAgent.Runs;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -30,7 +31,7 @@ internal static class RunEndpoints
     /// Starts a run with the user's message. Streams its events as SSE by default; with <c>?stream=false</c> answers
     /// 202 with the run and its events URL instead, for clients that attach later.
     /// </summary>
-    private static async Task<IResult> PostMessageAsync(string id, HttpContext context, IAgentRunner runner, IOptions<GAgentServerOptions> options, bool? stream)
+    private static async Task<IResult> PostMessageAsync(string id, HttpContext context, IAgentRunner runner, IMediaStore media, IOptions<GAgentServerOptions> options, bool? stream)
     {
         if (SessionEndpoints.InvalidId(id) is { } invalid)
         {
@@ -54,10 +55,28 @@ internal static class RunEndpoints
             return ApiProblems.From(new ErrorInfo(413, $"'content' is {body.Content.Length} characters long; at most {MaxContentLength} are accepted.", "request_too_large", "content"), context);
         }
 
+        List<AIContent> contents = [new TextContent(body.Content)];
+        if (body.Attachments is { Count: > 0 } attachments)
+        {
+            if (attachments.Count > server.Limits.MaxContentParts)
+            {
+                return ApiProblems.From(new ErrorInfo(413, $"{attachments.Count} attachments; at most {server.Limits.MaxContentParts} are accepted (GAgent:Limits:MaxContentParts).", "request_too_large", "attachments"), context);
+            }
+
+            var found = await media.GetManyAsync(attachments, context.RequestAborted).ConfigureAwait(false);
+            if (attachments.FirstOrDefault(a => !found.Any(f => f.Id == a)) is { } unknown)
+            {
+                return ApiProblems.BadRequest($"Attachment '{unknown}' is not an uploaded media id: upload the file with POST /api/media and send the id it returns.", "attachments");
+            }
+
+            // The session keeps a reference, not the bytes; the agent loop resolves it when it builds the model's context.
+            contents.AddRange(found.Select(static f => new UriContent(MediaReferences.ToUri(f.Id), f.MediaType)));
+        }
+
         IAgentRun run;
         try
         {
-            run = await runner.StartAsync(new AgentRunRequest { SessionId = id, Messages = [new ChatMessage(ChatRole.User, body.Content)], ModelId = body.Model }, context.RequestAborted).ConfigureAwait(false);
+            run = await runner.StartAsync(new AgentRunRequest { SessionId = id, Messages = [new ChatMessage(ChatRole.User, contents)], ModelId = body.Model }, context.RequestAborted).ConfigureAwait(false);
         }
         catch (Exception ex) when (ErrorMapper.TryMap(ex) is { } mapped)
         {

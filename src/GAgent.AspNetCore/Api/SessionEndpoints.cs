@@ -134,7 +134,7 @@ internal static class SessionEndpoints
         return await store.DeleteAsync(id, cancellationToken).ConfigureAwait(false) ? TypedResults.NoContent() : NotFound(id);
     }
 
-    private static async Task<IResult> ReadMessagesAsync(string id, ISessionStore store, int? limit, long? before, CancellationToken cancellationToken)
+    private static async Task<IResult> ReadMessagesAsync(string id, HttpContext context, ISessionStore store, int? limit, long? before, CancellationToken cancellationToken)
     {
         if (InvalidId(id) is { } invalid)
         {
@@ -155,7 +155,7 @@ internal static class SessionEndpoints
         try
         {
             var page = await store.ReadMessagesAsync(id, new MessageQuery { Limit = size, Before = before }, cancellationToken).ConfigureAwait(false);
-            var items = page.Items.Select((m, i) => ApiMapper.ToWire(m, page.FirstIndex + i)).ToList();
+            var items = page.Items.Select((m, i) => ApiMapper.ToWire(m, page.FirstIndex + i, mediaId => MediaLinks.SignedUrl(context, mediaId))).ToList();
             return TypedResults.Json(new MessagePageResponse(items, page.FirstIndex, page.TotalCount, page.HasMore), ApiJson.Context.MessagePageResponse);
         }
         catch (Exception ex) when (ErrorMapper.TryMap(ex) is { } error)

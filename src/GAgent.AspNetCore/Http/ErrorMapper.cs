@@ -1,3 +1,4 @@
+using GAgent.Media;
 using GAgent.Models;
 using GAgent.Providers;
 using GAgent.Runs;
@@ -18,6 +19,10 @@ internal static class ErrorMapper
         RunLimitExceededException e => new ErrorInfo(429, e.Message, e.ErrorCode, RetryAfter: TimeSpan.FromSeconds(1)),
         RunEventsExpiredException e => new ErrorInfo(410, e.Message, e.ErrorCode, "after"),
         ChatProviderException e => new ErrorInfo(502, e.Message, e.ProviderErrorCode ?? e.ErrorCode),
+        MediaNotFoundException e => new ErrorInfo(404, e.Message, e.ErrorCode),
+        MediaRejectedException { Reason: MediaRejectionReason.TooLarge } e => new ErrorInfo(413, e.Message, e.ErrorCode),
+        MediaRejectedException { Reason: MediaRejectionReason.TypeNotAllowed } e => new ErrorInfo(415, e.Message, e.ErrorCode),
+        MediaRejectedException e => new ErrorInfo(400, e.Message, e.ErrorCode),
         ArgumentException e => new ErrorInfo(400, StripParamSuffix(e), "invalid_request", e.ParamName),
         _ => null,
     };

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using GAgent.Diagnostics;
 using GAgent.Events;
+using GAgent.Media;
 using GAgent.Models;
 using GAgent.Configuration;
 using GAgent.Providers;
@@ -26,6 +27,7 @@ internal sealed class AgentLoop(
     RunRegistry registry,
     IOptionsMonitor<GAgentOptions> options,
     TimeProvider time,
+    MediaReferenceResolver media,
     ILogger<AgentLoop> logger)
 {
     private const int TitleLength = 60;
@@ -199,6 +201,7 @@ internal sealed class AgentLoop(
 
         // Models reject tool calls without results and results without calls: a window cut between the two, or a
         // client that never answered its tool calls, must not break every later turn of the session.
+        await media.ResolveAsync(context, current.Agent.MaxAttachmentTextBytes, token).ConfigureAwait(false);
         return HistorySanitizer.Sanitize(context);
     }
 

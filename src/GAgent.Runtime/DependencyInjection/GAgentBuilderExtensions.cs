@@ -1,5 +1,6 @@
 using GAgent.Channels;
 using GAgent.Demo;
+using GAgent.Media;
 using GAgent.Models;
 using GAgent.Providers.OpenAI;
 using GAgent.Responses;
@@ -153,4 +154,25 @@ public static class GAgentBuilderExtensions
         builder.Services.AddSingleton(new ChannelRegistration(factory));
         return builder;
     }
+    /// <summary>Replaces the media store (the default keeps files by content hash under <c>{DataDirectory}/media</c>).</summary>
+    public static IGAgentBuilder UseMediaStore<TStore>(this IGAgentBuilder builder)
+        where TStore : class, IMediaStore
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.Replace(ServiceDescriptor.Singleton<IMediaStore, TStore>());
+        return builder;
+    }
+
+    /// <summary>Replaces the media store with a factory.</summary>
+    public static IGAgentBuilder UseMediaStore(this IGAgentBuilder builder, Func<IServiceProvider, IMediaStore> factory)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(factory);
+        builder.Services.Replace(ServiceDescriptor.Singleton(factory));
+        return builder;
+    }
+
+    /// <summary>Keeps uploaded media in memory only (tests, throwaway hosts): everything is lost when the process ends.</summary>
+    public static IGAgentBuilder UseInMemoryMediaStore(this IGAgentBuilder builder)
+        => builder.UseMediaStore(static provider => new InMemoryMediaStore(provider.GetRequiredService<TimeProvider>()));
 }

@@ -2,6 +2,7 @@ using GAgent.Agent;
 using GAgent.Models;
 using GAgent.Providers.OpenAI;
 using GAgent.Configuration;
+using GAgent.Media;
 using GAgent.Responses;
 using GAgent.Sessions;
 using GAgent.Tools;
@@ -17,7 +18,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class GAgentRuntimeServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the GAgent runtime: the agent loop, the run registry and the default file session and response stores. Use it directly
+    /// Adds the GAgent runtime: the agent loop, the run registry and the default file session, response and media stores and the media URL signer. Use it directly
     /// in worker or console hosts; ASP.NET Core apps call <c>AddGAgent()</c>, which calls this. Safe to call twice.
     /// </summary>
     public static IGAgentBuilder AddGAgentRuntime(this IServiceCollection services, Action<GAgentOptions>? configure = null)
@@ -46,6 +47,15 @@ public static class GAgentRuntimeServiceCollectionExtensions
         services.TryAddSingleton<IResponseStore>(static provider => new FileResponseStore(
             Path.Combine(provider.GetRequiredService<IOptions<GAgentOptions>>().Value.DataDirectory!, "responses"),
             provider.GetService<ILogger<FileResponseStore>>()));
+        services.TryAddSingleton<IMediaStore>(static provider => new FileMediaStore(
+            Path.Combine(provider.GetRequiredService<IOptions<GAgentOptions>>().Value.DataDirectory!, "media"),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetService<ILogger<FileMediaStore>>()));
+        services.TryAddSingleton(static provider => new MediaUrlSigner(
+            Path.Combine(provider.GetRequiredService<IOptions<GAgentOptions>>().Value.DataDirectory!, "keys"),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetService<ILogger<MediaUrlSigner>>()));
+        services.TryAddSingleton<MediaReferenceResolver>();
         services.TryAddSingleton<IModelCatalog, ModelCatalog>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IModelSource, ConfiguredOpenAIModelSource>());
         services.TryAddSingleton<AgentToolbox>();

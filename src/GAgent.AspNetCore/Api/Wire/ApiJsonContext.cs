@@ -19,4 +19,5 @@ namespace GAgent.AspNetCore.Api.Wire;
 [JsonSerializable(typeof(StatusResponse))]
 [JsonSerializable(typeof(TokenResponse))]
 [JsonSerializable(typeof(ChannelListResponse))]
+[JsonSerializable(typeof(MediaUploadResponse))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;

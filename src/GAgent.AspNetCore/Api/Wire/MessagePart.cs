@@ -4,7 +4,7 @@ namespace GAgent.AspNetCore.Api.Wire;
 
 /// <summary>
 /// One content part: <c>text</c>, <c>reasoning</c> (text), <c>tool_call</c> (toolCallId, name, arguments),
-/// <c>tool_result</c> (toolCallId, result, isError), <c>image</c>/<c>file</c> (mediaType, url).
+/// <c>tool_result</c> (toolCallId, result, isError), <c>image</c>/<c>file</c> (mediaType, url; mediaId and a signed url for uploaded attachments).
 /// </summary>
 internal sealed record MessagePart(string Type)
 {
@@ -23,4 +23,6 @@ internal sealed record MessagePart(string Type)
     public string? MediaType { get; init; }
 
     public string? Url { get; init; }
+
+    public string? MediaId { get; init; }
 }

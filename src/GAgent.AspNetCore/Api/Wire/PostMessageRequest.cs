@@ -8,4 +8,7 @@ internal sealed class PostMessageRequest
 
     /// <summary>Model (or profile) override for this run.</summary>
     public string? Model { get; set; }
+
+    /// <summary>Ids of uploaded media (<c>POST /api/media</c>) attached to the message.</summary>
+    public IReadOnlyList<string>? Attachments { get; set; }
 }
