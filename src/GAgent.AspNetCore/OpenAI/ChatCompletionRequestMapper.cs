@@ -293,10 +293,10 @@ internal static class ChatCompletionRequestMapper
     {
         var options = new ChatOptions
         {
-            Temperature = Range(body.Temperature, 0, 2, "temperature"),
-            TopP = Range(body.TopP, 0, 1, "top_p"),
-            PresencePenalty = Range(body.PresencePenalty, -2, 2, "presence_penalty"),
-            FrequencyPenalty = Range(body.FrequencyPenalty, -2, 2, "frequency_penalty"),
+            Temperature = OpenAIRequestRules.Range(body.Temperature, 0, 2, "temperature"),
+            TopP = OpenAIRequestRules.Range(body.TopP, 0, 1, "top_p"),
+            PresencePenalty = OpenAIRequestRules.Range(body.PresencePenalty, -2, 2, "presence_penalty"),
+            FrequencyPenalty = OpenAIRequestRules.Range(body.FrequencyPenalty, -2, 2, "frequency_penalty"),
             MaxOutputTokens = body.MaxCompletionTokens ?? body.MaxTokens,
             Seed = body.Seed,
             StopSequences = MapStop(body.Stop),
@@ -327,9 +327,6 @@ internal static class ChatCompletionRequestMapper
         return options;
     }
 
-    private static float? Range(float? value, float min, float max, string name)
-        => value is { } v && (v < min || v > max) ? throw Invalid(name, $"'{name}' must be between {min} and {max}; got {v}.") : value;
-
     private static List<string>? MapStop(JsonElement? stop) => stop switch
     {
         null or { ValueKind: JsonValueKind.Null } => null,
@@ -340,30 +337,7 @@ internal static class ChatCompletionRequestMapper
     };
 
     private static ChatToolMode? MapToolChoice(JsonElement? choice, List<AIFunctionDeclaration> tools)
-    {
-        switch (choice)
-        {
-            case null or { ValueKind: JsonValueKind.Null }:
-                return null;
-            case { ValueKind: JsonValueKind.String } s:
-                return s.GetString() switch
-                {
-                    "auto" => ChatToolMode.Auto,
-                    "none" => ChatToolMode.None,
-                    "required" => ChatToolMode.RequireAny,
-                    var other => throw Invalid("tool_choice", $"'{other}' is not a valid tool_choice; use 'auto', 'none', 'required' or {{\"type\":\"function\",\"function\":{{\"name\":\"...\"}}}}."),
-                };
-            case { ValueKind: JsonValueKind.Object } o
-                when o.TryGetProperty("function", out var function) && function.ValueKind == JsonValueKind.Object
-                && function.TryGetProperty("name", out var name) && name.ValueKind == JsonValueKind.String:
-                var toolName = name.GetString()!;
-                return tools.Any(t => t.Name == toolName)
-                    ? ChatToolMode.RequireSpecific(toolName)
-                    : throw Invalid("tool_choice", $"tool_choice names the function '{toolName}', which is not in 'tools'.");
-            default:
-                throw Invalid("tool_choice", "'tool_choice' must be 'auto', 'none', 'required' or {\"type\":\"function\",\"function\":{\"name\":\"...\"}}.");
-        }
-    }
+        => OpenAIRequestRules.ToolChoice(choice, tools, static o => o.TryGetProperty("function", out var function) && function.ValueKind == JsonValueKind.Object && function.TryGetProperty("name", out var name) && name.ValueKind == JsonValueKind.String ? name.GetString() : null, "{\"type\":\"function\",\"function\":{\"name\":\"...\"}}");
 
     private static Microsoft.Extensions.AI.ChatResponseFormat? MapResponseFormat(Wire.ChatResponseFormat? format) => format?.Type switch
     {
@@ -376,5 +350,5 @@ internal static class ChatCompletionRequestMapper
         var other => throw Invalid("response_format.type", $"'{other}' is not a valid response_format type; use 'text', 'json_object' or 'json_schema'."),
     };
 
-    private static RequestValidationException Invalid(string param, string message, string code = "invalid_value") => new(param, message, code);
+    private static RequestValidationException Invalid(string param, string message, string code = "invalid_value") => OpenAIRequestRules.Invalid(param, message, code);
 }

@@ -54,8 +54,8 @@ internal static class ResponseRequestMapper
         var (declarations, echoed) = Tools(body.Tools);
         var options = new ChatOptions
         {
-            Temperature = Range(body.Temperature, 0, 2, "temperature"),
-            TopP = Range(body.TopP, 0, 1, "top_p"),
+            Temperature = OpenAIRequestRules.Range(body.Temperature, 0, 2, "temperature"),
+            TopP = OpenAIRequestRules.Range(body.TopP, 0, 1, "top_p"),
             MaxOutputTokens = body.MaxOutputTokens is <= 0 ? throw Invalid("max_output_tokens", "'max_output_tokens' must be at least 1.") : body.MaxOutputTokens,
             ToolMode = ToolChoice(body.ToolChoice, declarations),
             AllowMultipleToolCalls = body.ParallelToolCalls,
@@ -164,31 +164,7 @@ internal static class ResponseRequestMapper
     }
 
     private static ChatToolMode? ToolChoice(JsonElement? choice, List<AIFunctionDeclaration> tools)
-    {
-        switch (choice)
-        {
-            case null or { ValueKind: JsonValueKind.Null }:
-                return null;
-            case { ValueKind: JsonValueKind.String } s:
-                return s.GetString() switch
-                {
-                    "auto" => ChatToolMode.Auto,
-                    "none" => ChatToolMode.None,
-                    "required" => ChatToolMode.RequireAny,
-                    var other => throw Invalid("tool_choice", $"'{other}' is not a valid tool_choice; use 'auto', 'none', 'required' or {{\"type\":\"function\",\"name\":\"...\"}}."),
-                };
-            case { ValueKind: JsonValueKind.Object } o when o.TryGetProperty("name", out var name) && name.ValueKind == JsonValueKind.String:
-                var toolName = name.GetString()!;
-                return tools.Any(t => t.Name == toolName)
-                    ? ChatToolMode.RequireSpecific(toolName)
-                    : throw Invalid("tool_choice", $"tool_choice names the function '{toolName}', which is not in 'tools'.");
-            default:
-                throw Invalid("tool_choice", "'tool_choice' must be 'auto', 'none', 'required' or {\"type\":\"function\",\"name\":\"...\"}.");
-        }
-    }
+        => OpenAIRequestRules.ToolChoice(choice, tools, static o => o.TryGetProperty("name", out var name) && name.ValueKind == JsonValueKind.String ? name.GetString() : null, "{\"type\":\"function\",\"name\":\"...\"}");
 
-    private static float? Range(float? value, float min, float max, string name)
-        => value is { } v && (v < min || v > max) ? throw Invalid(name, $"'{name}' must be between {min} and {max}; got {v}.") : value;
-
-    private static RequestValidationException Invalid(string param, string message, string code = "invalid_value") => new(param, message, code);
+    private static RequestValidationException Invalid(string param, string message, string code = "invalid_value") => OpenAIRequestRules.Invalid(param, message, code);
 }
