@@ -101,20 +101,11 @@ public static class GAgentBuilderExtensions
     /// <summary>Replaces the session store (the default is the JSONL file store in the data directory).</summary>
     public static IGAgentBuilder UseSessionStore<TStore>(this IGAgentBuilder builder)
         where TStore : class, ISessionStore
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.Replace(ServiceDescriptor.Singleton<ISessionStore, TStore>());
-        return builder;
-    }
+        => builder.ReplaceSingleton(ServiceDescriptor.Singleton<ISessionStore, TStore>());
 
     /// <summary>Replaces the session store with a factory.</summary>
     public static IGAgentBuilder UseSessionStore(this IGAgentBuilder builder, Func<IServiceProvider, ISessionStore> factory)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        ArgumentNullException.ThrowIfNull(factory);
-        builder.Services.Replace(ServiceDescriptor.Singleton(factory));
-        return builder;
-    }
+        => builder.ReplaceSingleton(factory);
 
     /// <summary>Keeps sessions in memory only (tests, throwaway hosts): everything is lost when the process ends.</summary>
     public static IGAgentBuilder UseInMemorySessionStore(this IGAgentBuilder builder)
@@ -123,11 +114,7 @@ public static class GAgentBuilderExtensions
     /// <summary>Replaces the store of OpenAI Responses (<c>/v1/responses</c> with <c>store: true</c>) with <typeparamref name="TStore"/>.</summary>
     public static IGAgentBuilder UseResponseStore<TStore>(this IGAgentBuilder builder)
         where TStore : class, IResponseStore
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.Replace(ServiceDescriptor.Singleton<IResponseStore, TStore>());
-        return builder;
-    }
+        => builder.ReplaceSingleton(ServiceDescriptor.Singleton<IResponseStore, TStore>());
 
     /// <summary>Keeps stored OpenAI Responses in memory only (tests, throwaway hosts): they are lost when the process ends.</summary>
     public static IGAgentBuilder UseInMemoryResponseStore(this IGAgentBuilder builder)
@@ -154,25 +141,33 @@ public static class GAgentBuilderExtensions
         builder.Services.AddSingleton(new ChannelRegistration(factory));
         return builder;
     }
+
     /// <summary>Replaces the media store (the default keeps files by content hash under <c>{DataDirectory}/media</c>).</summary>
     public static IGAgentBuilder UseMediaStore<TStore>(this IGAgentBuilder builder)
         where TStore : class, IMediaStore
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.Replace(ServiceDescriptor.Singleton<IMediaStore, TStore>());
-        return builder;
-    }
+        => builder.ReplaceSingleton(ServiceDescriptor.Singleton<IMediaStore, TStore>());
 
     /// <summary>Replaces the media store with a factory.</summary>
     public static IGAgentBuilder UseMediaStore(this IGAgentBuilder builder, Func<IServiceProvider, IMediaStore> factory)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        ArgumentNullException.ThrowIfNull(factory);
-        builder.Services.Replace(ServiceDescriptor.Singleton(factory));
-        return builder;
-    }
+        => builder.ReplaceSingleton(factory);
 
     /// <summary>Keeps uploaded media in memory only (tests, throwaway hosts): everything is lost when the process ends.</summary>
     public static IGAgentBuilder UseInMemoryMediaStore(this IGAgentBuilder builder)
         => builder.UseMediaStore(static provider => new InMemoryMediaStore(provider.GetRequiredService<TimeProvider>()));
+
+    /// <summary>The one way stores are swapped: replace the default registration, keep it a singleton.</summary>
+    private static IGAgentBuilder ReplaceSingleton(this IGAgentBuilder builder, ServiceDescriptor descriptor)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.Replace(descriptor);
+        return builder;
+    }
+
+    private static IGAgentBuilder ReplaceSingleton<TService>(this IGAgentBuilder builder, Func<IServiceProvider, TService> factory)
+        where TService : class
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(factory);
+        return builder.ReplaceSingleton(ServiceDescriptor.Singleton(factory));
+    }
 }
