@@ -12,6 +12,15 @@ public static class GAgentEventNames
     /// <summary>An approval was granted or denied.</summary>
     public const string ApprovalResolved = "gagent.approval.resolved";
 
-    /// <summary>A session's metadata changed (title, message count, pin).</summary>
+    /// <summary>A session was created: the session as <c>GET /api/sessions/{id}</c> returns it.</summary>
+    public const string SessionCreated = "gagent.session.created";
+
+    /// <summary>A session's metadata changed (title, message count, pin, profile): the session as <c>GET /api/sessions/{id}</c> returns it.</summary>
     public const string SessionUpdated = "gagent.session.updated";
+
+    /// <summary>A session was deleted: <c>{"id"}</c>.</summary>
+    public const string SessionDeleted = "gagent.session.deleted";
+
+    /// <summary>A run started or ended in a session: <c>{"runId","sessionId","status"}</c>; lets lists show which sessions are busy.</summary>
+    public const string RunStatus = "gagent.run.status";
 }

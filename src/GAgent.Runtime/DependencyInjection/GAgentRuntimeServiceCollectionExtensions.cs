@@ -40,6 +40,7 @@ public static class GAgentRuntimeServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GAgentOptions>, GAgentOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<GAgent.Events.IGAgentEventBus, GAgent.Events.GAgentEventBus>();
         services.TryAddSingleton<ISessionStore>(static provider => new FileSessionStore(
             Path.Combine(provider.GetRequiredService<IOptions<GAgentOptions>>().Value.DataDirectory!, "sessions"),
             provider.GetRequiredService<TimeProvider>(),

@@ -34,4 +34,7 @@ internal static partial class RuntimeLog
 
     [LoggerMessage(1009, LogLevel.Warning, "GAgent is using the offline demo model: no AI provider is configured. Set OPENAI_API_KEY or the GAgent:OpenAI configuration section to use a real model.")]
     public static partial void UsingDemoModel(ILogger logger);
+
+    [LoggerMessage(1010, LogLevel.Warning, "A subscriber of the GAgent event bus failed on notification {Name}; the others still received it.")]
+    public static partial void NotificationHandlerFailed(ILogger logger, string name, Exception exception);
 }
