@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Concurrent;
 using System.Net.WebSockets;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -35,22 +36,25 @@ internal sealed class WebSocketConnection : IDisposable
     private readonly IAgentRunner _runner;
     private readonly ISessionStore _sessions;
     private readonly SessionRunHub _hub;
+    private readonly IGAgentEventBus _bus;
     private readonly ILogger _logger;
     private readonly Channel<byte[]> _outbox;
-    private readonly Dictionary<string, WebSocketSubscription> _subscriptions = new(StringComparer.Ordinal);
+    // Concurrent: the event bus checks membership from the publisher's thread while the receive loop changes it.
+    private readonly ConcurrentDictionary<string, WebSocketSubscription> _subscriptions = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _finished = new();
     private readonly CancellationTokenSource _idle = new();
     private int _closeRequested;
     private WebSocketCloseStatus _closeStatus = WebSocketCloseStatus.NormalClosure;
     private string _closeDescription = string.Empty;
 
-    public WebSocketConnection(WebSocket socket, WebSocketChannelOptions options, IAgentRunner runner, ISessionStore sessions, SessionRunHub hub, ILogger logger)
+    public WebSocketConnection(WebSocket socket, WebSocketChannelOptions options, IAgentRunner runner, ISessionStore sessions, SessionRunHub hub, IGAgentEventBus bus, ILogger logger)
     {
         _socket = socket;
         _options = options;
         _runner = runner;
         _sessions = sessions;
         _hub = hub;
+        _bus = bus;
         _logger = logger;
         _outbox = Channel.CreateBounded<byte[]>(new BoundedChannelOptions(options.SendQueueCapacity) { FullMode = BoundedChannelFullMode.Wait });
     }
@@ -62,6 +66,7 @@ internal sealed class WebSocketConnection : IDisposable
         using var onIdle = _idle.Token.Register(static state => ((WebSocketConnection)state!).RequestClose(WebSocketCloseStatus.EndpointUnavailable, "idle timeout", dropQueued: false), this);
         _idle.CancelAfter(_options.IdleTimeout);
         var sending = SendLoopAsync();
+        using var notifications = _bus.Subscribe(OnNotification);
         try
         {
             await ReceiveLoopAsync().ConfigureAwait(false);
@@ -248,7 +253,7 @@ internal sealed class WebSocketConnection : IDisposable
     /// <summary>(Re)subscribes, replacing an existing subscription so a client can resume on the same socket.</summary>
     private IAgentRun? Subscribe(string sessionId, IAgentRun? resume, long afterSequence)
     {
-        if (_subscriptions.Remove(sessionId, out var previous))
+        if (_subscriptions.TryRemove(sessionId, out var previous))
         {
             previous.Dispose();
         }
@@ -271,7 +276,7 @@ internal sealed class WebSocketConnection : IDisposable
             return;
         }
 
-        if (_subscriptions.Remove(sessionId, out var subscription))
+        if (_subscriptions.TryRemove(sessionId, out var subscription))
         {
             subscription.Dispose();
         }
@@ -349,6 +354,23 @@ internal sealed class WebSocketConnection : IDisposable
         using (var writer = new Utf8JsonWriter(buffer, EventWriterOptions))
         {
             AgentEventJson.Write(writer, agentEvent, includeSessionId: true);
+        }
+
+        Enqueue(buffer.WrittenSpan.ToArray());
+    }
+
+    /// <summary>State changes of followed sessions, and global ones (sessions list, profiles, routines), as <c>CUSTOM</c> events.</summary>
+    private void OnNotification(GAgentNotification notification)
+    {
+        if (notification.SessionId is { } sessionId && !_subscriptions.ContainsKey(sessionId))
+        {
+            return;
+        }
+
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer, EventWriterOptions))
+        {
+            AgentEventJson.WriteNotification(writer, notification);
         }
 
         Enqueue(buffer.WrittenSpan.ToArray());

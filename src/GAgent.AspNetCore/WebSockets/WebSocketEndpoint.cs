@@ -1,5 +1,6 @@
 using GAgent.AspNetCore.Http;
 using GAgent.AspNetCore.Security;
+using GAgent.Events;
 using GAgent.Runs;
 using GAgent.Sessions;
 using Microsoft.AspNetCore.Builder;
@@ -78,6 +79,7 @@ internal static class WebSocketEndpoint
                 services.GetRequiredService<IAgentRunner>(),
                 services.GetRequiredService<ISessionStore>(),
                 services.GetRequiredService<SessionRunHub>(),
+                services.GetRequiredService<IGAgentEventBus>(),
                 logger);
             await connection.RunAsync(services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping).ConfigureAwait(false);
         }
