@@ -4,10 +4,12 @@ using System.Net.WebSockets;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Threading.Channels;
+using GAgent.AspNetCore.Api;
 using GAgent.AspNetCore.Http;
 using GAgent.AspNetCore.Streaming;
 using GAgent.AspNetCore.WebSockets.Wire;
 using GAgent.Events;
+using GAgent.Media;
 using GAgent.Runs;
 using GAgent.Sessions;
 using Microsoft.Extensions.AI;
@@ -37,6 +39,8 @@ internal sealed class WebSocketConnection : IDisposable
     private readonly ISessionStore _sessions;
     private readonly SessionRunHub _hub;
     private readonly IGAgentEventBus _bus;
+    private readonly IMediaStore _media;
+    private readonly int _maxAttachments;
     private readonly ILogger _logger;
     private readonly Channel<byte[]> _outbox;
     // Concurrent: the event bus checks membership from the publisher's thread while the receive loop changes it.
@@ -47,7 +51,7 @@ internal sealed class WebSocketConnection : IDisposable
     private WebSocketCloseStatus _closeStatus = WebSocketCloseStatus.NormalClosure;
     private string _closeDescription = string.Empty;
 
-    public WebSocketConnection(WebSocket socket, WebSocketChannelOptions options, IAgentRunner runner, ISessionStore sessions, SessionRunHub hub, IGAgentEventBus bus, ILogger logger)
+    public WebSocketConnection(WebSocket socket, WebSocketChannelOptions options, IAgentRunner runner, ISessionStore sessions, SessionRunHub hub, IGAgentEventBus bus, IMediaStore media, int maxAttachments, ILogger logger)
     {
         _socket = socket;
         _options = options;
@@ -55,6 +59,8 @@ internal sealed class WebSocketConnection : IDisposable
         _sessions = sessions;
         _hub = hub;
         _bus = bus;
+        _media = media;
+        _maxAttachments = maxAttachments;
         _logger = logger;
         _outbox = Channel.CreateBounded<byte[]>(new BoundedChannelOptions(options.SendQueueCapacity) { FullMode = BoundedChannelFullMode.Wait });
     }
@@ -303,6 +309,13 @@ internal sealed class WebSocketConnection : IDisposable
             return;
         }
 
+        var (contents, invalid) = await MessageAttachments.BuildAsync(request.Content, request.Attachments, _media, _maxAttachments, _finished.Token).ConfigureAwait(false);
+        if (invalid is not null)
+        {
+            SendError(request.ClientRequestId, invalid.Status == 413 ? "too_many_attachments" : "invalid_attachment", invalid.Message);
+            return;
+        }
+
         // Sending follows the session, so the run's events reach this socket.
         if (!_subscriptions.ContainsKey(sessionId))
         {
@@ -315,7 +328,7 @@ internal sealed class WebSocketConnection : IDisposable
             Subscribe(sessionId, null, 0);
         }
 
-        var run = await _runner.StartAsync(new AgentRunRequest { SessionId = sessionId, Messages = [new ChatMessage(ChatRole.User, request.Content)], ModelId = request.Model }, _finished.Token).ConfigureAwait(false);
+        var run = await _runner.StartAsync(new AgentRunRequest { SessionId = sessionId, Messages = [new ChatMessage(ChatRole.User, contents!)], ModelId = request.Model }, _finished.Token).ConfigureAwait(false);
         Send(new WsServerMessage("ack") { ClientRequestId = request.ClientRequestId, SessionId = sessionId, RunId = run.Id, Status = run.Status.ToString().ToLowerInvariant() });
     }
 

@@ -1,6 +1,7 @@
 using GAgent.AspNetCore.Http;
 using GAgent.AspNetCore.Security;
 using GAgent.Events;
+using GAgent.Media;
 using GAgent.Runs;
 using GAgent.Sessions;
 using Microsoft.AspNetCore.Builder;
@@ -80,6 +81,8 @@ internal static class WebSocketEndpoint
                 services.GetRequiredService<ISessionStore>(),
                 services.GetRequiredService<SessionRunHub>(),
                 services.GetRequiredService<IGAgentEventBus>(),
+                services.GetRequiredService<IMediaStore>(),
+                services.GetRequiredService<IOptions<GAgentServerOptions>>().Value.Limits.MaxContentParts,
                 logger);
             await connection.RunAsync(services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping).ConfigureAwait(false);
         }
