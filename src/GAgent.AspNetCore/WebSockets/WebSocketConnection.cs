@@ -50,6 +50,7 @@ internal sealed class WebSocketConnection : IDisposable
     private readonly CancellationTokenSource _finished = new();
     private readonly CancellationTokenSource _idle = new();
     private int _closeRequested;
+    private volatile bool _watching;
     private WebSocketCloseStatus _closeStatus = WebSocketCloseStatus.NormalClosure;
     private string _closeDescription = string.Empty;
 
@@ -184,7 +185,7 @@ internal sealed class WebSocketConnection : IDisposable
 
         if (request?.Type is not { } type)
         {
-            SendError(request?.ClientRequestId, "invalid_message", "Every message needs a 'type': hello, subscribe, unsubscribe, message, stop or ping.");
+            SendError(request?.ClientRequestId, "invalid_message", "Every message needs a 'type': hello, subscribe, unsubscribe, watch, unwatch, message, stop or ping.");
             return;
         }
 
@@ -210,8 +211,16 @@ internal sealed class WebSocketConnection : IDisposable
                 case "stop":
                     Stop(request);
                     break;
+                case "watch":
+                    _watching = true;
+                    Send(new WsServerMessage("ack") { ClientRequestId = request.ClientRequestId });
+                    break;
+                case "unwatch":
+                    _watching = false;
+                    Send(new WsServerMessage("ack") { ClientRequestId = request.ClientRequestId });
+                    break;
                 default:
-                    SendError(request.ClientRequestId, "unknown_type", $"'{type}' is not a message type of this protocol; use hello, subscribe, unsubscribe, message, stop or ping.");
+                    SendError(request.ClientRequestId, "unknown_type", $"'{type}' is not a message type of this protocol; use hello, subscribe, unsubscribe, watch, unwatch, message, stop or ping.");
                     break;
             }
         }
@@ -431,7 +440,9 @@ internal sealed class WebSocketConnection : IDisposable
     /// <summary>State changes of followed sessions, and global ones (sessions list, profiles, routines), as <c>CUSTOM</c> events.</summary>
     private void OnNotification(GAgentNotification notification)
     {
-        if (notification.SessionId is { } sessionId && !_subscriptions.ContainsKey(sessionId))
+        // Global changes go only to sockets that asked (a control room's lists): broadcasting them to every socket
+        // would cost each run one message per open socket.
+        if (notification.SessionId is { } sessionId ? !_subscriptions.ContainsKey(sessionId) : !_watching)
         {
             return;
         }
