@@ -36,4 +36,12 @@ public sealed class GAgentOptions
     /// <summary>Restart backoff of failed channels.</summary>
     [ValidateObjectMembers]
     public ChannelRestartOptions ChannelRestart { get; set; } = new();
+
+    /// <summary>Profile memory limits and the built-in memory tools.</summary>
+    [ValidateObjectMembers]
+    public MemoryOptions Memory { get; set; } = new();
+
+    /// <summary>Skill limits.</summary>
+    [ValidateObjectMembers]
+    public SkillOptions Skills { get; set; } = new();
 }

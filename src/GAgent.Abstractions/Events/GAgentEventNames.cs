@@ -26,4 +26,22 @@ public static class GAgentEventNames
 
     /// <summary>A run started or ended in a session: <c>{"runId","sessionId","status"}</c>; lets lists show which sessions are busy.</summary>
     public const string RunStatus = "gagent.run.status";
+
+    /// <summary>A profile was created or changed: the profile as <c>GET /api/profiles/{id}</c> returns it.</summary>
+    public const string ProfileUpdated = "gagent.profile.updated";
+
+    /// <summary>A profile was deleted: <c>{"id"}</c>.</summary>
+    public const string ProfileDeleted = "gagent.profile.deleted";
+
+    /// <summary>Another profile became the globally active one: <c>{"profileId"}</c>.</summary>
+    public const string ProfileActive = "gagent.profile.active";
+
+    /// <summary>A profile's memory changed: <c>{"profileId","scope"}</c>.</summary>
+    public const string MemoryUpdated = "gagent.memory.updated";
+
+    /// <summary>A skill was created, edited, enabled or disabled: the skill as <c>GET /api/skills/{id}</c> returns it (without its text).</summary>
+    public const string SkillUpdated = "gagent.skill.updated";
+
+    /// <summary>A skill was deleted: <c>{"id"}</c>.</summary>
+    public const string SkillDeleted = "gagent.skill.deleted";
 }

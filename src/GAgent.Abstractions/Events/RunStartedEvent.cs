@@ -6,6 +6,9 @@ public sealed record RunStartedEvent : AgentEvent
     /// <summary>The model the run uses.</summary>
     public string? ModelId { get; init; }
 
+    /// <summary>The profile the run uses.</summary>
+    public string? ProfileId { get; init; }
+
     /// <inheritdoc />
     public override string Type => AgentEventTypes.RunStarted;
 }

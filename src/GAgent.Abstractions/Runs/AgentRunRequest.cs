@@ -15,8 +15,16 @@ public sealed record AgentRunRequest
     /// <summary>The new input messages (usually one user message). For an ephemeral run, the full conversation.</summary>
     public required IReadOnlyList<ChatMessage> Messages { get; init; }
 
-    /// <summary>The model (or profile) to use; null selects the configured default.</summary>
+    /// <summary>
+    /// The model to use, or a profile as <c>profile:{id}</c> (see <see cref="GAgent.Profiles.ProfileModelIds"/>); null
+    /// selects the profile's model, else the configured default.
+    /// </summary>
     public string? ModelId { get; init; }
+
+    /// <summary>
+    /// The profile to run with (persona, tools, memory); null uses the session's profile, else the globally active one.
+    /// </summary>
+    public string? ProfileId { get; init; }
 
     /// <summary>
     /// Tools declared by the client (for example an OpenAI request's <c>tools</c>). The model may call them, but the

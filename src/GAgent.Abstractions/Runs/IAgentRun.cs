@@ -21,6 +21,9 @@ public interface IAgentRun
     /// <summary>The model the run uses.</summary>
     string ModelId { get; }
 
+    /// <summary>The profile the run uses (persona, tools, memory).</summary>
+    string ProfileId { get; }
+
     /// <summary>Current state.</summary>
     AgentRunStatus Status { get; }
 

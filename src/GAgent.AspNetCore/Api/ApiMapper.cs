@@ -24,7 +24,8 @@ internal static class ApiMapper
         run.LastSequence,
         ToWire(run.Usage)!,
         run.FinishReason?.Value,
-        run.ErrorMessage);
+        run.ErrorMessage,
+        run.ProfileId);
 
     public static UsageResponse? ToWire(UsageDetails? usage) => usage is null ? null : new(
         usage.InputTokenCount ?? 0,

@@ -42,7 +42,7 @@ internal static class SessionEndpoints
         }
     }
 
-    private static async Task<IResult> CreateAsync(HttpContext context, ISessionStore store, IOptions<GAgentServerOptions> options)
+    private static async Task<IResult> CreateAsync(HttpContext context, ISessionStore store, GAgent.Profiles.IProfileStore profiles, IOptions<GAgentServerOptions> options)
     {
         var body = new CreateSessionRequest();
         if (context.Request.ContentLength is not 0 && (context.Request.ContentLength is > 0 || context.Request.ContentType is not null))
@@ -64,6 +64,11 @@ internal static class SessionEndpoints
         if (ValidateTitle(body.Title) is { } titleError)
         {
             return titleError;
+        }
+
+        if (await ProfileEndpoints.CheckReferenceAsync(body.ProfileId, profiles, context.RequestAborted).ConfigureAwait(false) is { } profileError)
+        {
+            return profileError;
         }
 
         try
@@ -90,7 +95,7 @@ internal static class SessionEndpoints
             : TypedResults.Json(ApiMapper.ToWire(session, runner.GetActiveRun(id)?.Id), ApiJson.Context.SessionResponse);
     }
 
-    private static async Task<IResult> PatchAsync(string id, HttpContext context, ISessionStore store, IAgentRunner runner, IOptions<GAgentServerOptions> options)
+    private static async Task<IResult> PatchAsync(string id, HttpContext context, ISessionStore store, IAgentRunner runner, GAgent.Profiles.IProfileStore profiles, IOptions<GAgentServerOptions> options)
     {
         if (InvalidId(id) is { } invalid)
         {
@@ -106,6 +111,11 @@ internal static class SessionEndpoints
         if (ValidateTitle(body!.Title) is { } titleError)
         {
             return titleError;
+        }
+
+        if (await ProfileEndpoints.CheckReferenceAsync(body.ProfileId, profiles, context.RequestAborted).ConfigureAwait(false) is { } profileError)
+        {
+            return profileError;
         }
 
         try

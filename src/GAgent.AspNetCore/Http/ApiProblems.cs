@@ -34,6 +34,7 @@ internal static class ApiProblems
         404 => "Not found.",
         409 => "Conflict.",
         410 => "Gone.",
+        412 => "The precondition failed.",
         413 => "The request is too large.",
         415 => "Unsupported media type.",
         429 => "Too many requests.",

@@ -23,6 +23,13 @@ internal static class ErrorMapper
         MediaRejectedException { Reason: MediaRejectionReason.TooLarge } e => new ErrorInfo(413, e.Message, e.ErrorCode),
         MediaRejectedException { Reason: MediaRejectionReason.TypeNotAllowed } e => new ErrorInfo(415, e.Message, e.ErrorCode),
         MediaRejectedException e => new ErrorInfo(400, e.Message, e.ErrorCode),
+        GAgent.Profiles.ProfileNotFoundException e => new ErrorInfo(404, e.Message, e.ErrorCode),
+        GAgent.Profiles.ProfileInUseException e => new ErrorInfo(409, e.Message, e.ErrorCode),
+        GAgent.Profiles.ProfileVersionMismatchException e => new ErrorInfo(412, e.Message, e.ErrorCode),
+        GAgent.Memory.MemoryTooLargeException e => new ErrorInfo(413, e.Message, e.ErrorCode, "content"),
+        GAgent.Skills.SkillNotFoundException e => new ErrorInfo(404, e.Message, e.ErrorCode),
+        GAgent.Skills.SkillTooLargeException e => new ErrorInfo(413, e.Message, e.ErrorCode, "content"),
+        GAgent.Skills.InvalidSkillException e => new ErrorInfo(400, e.Message, e.ErrorCode, "content"),
         ArgumentException e => new ErrorInfo(400, StripParamSuffix(e), "invalid_request", e.ParamName),
         _ => null,
     };

@@ -2,6 +2,7 @@ using GAgent.AspNetCore.Http;
 using GAgent.AspNetCore.OpenAI.Wire;
 using GAgent.AspNetCore.Streaming;
 using GAgent.Models;
+using GAgent.Profiles;
 using GAgent.Runs;
 using GAgent.Sessions;
 using Microsoft.AspNetCore.Builder;
@@ -22,13 +23,33 @@ internal static class OpenAIEndpoints
         Responses.ResponsesEndpoints.Map(v1);
     }
 
-    private static Microsoft.AspNetCore.Http.HttpResults.JsonHttpResult<ModelListResponse> ListModels(IModelCatalog models)
-        => TypedResults.Json(new ModelListResponse([.. models.Models.Select(ToWire)]), OpenAIJson.Context.ModelListResponse);
+    /// <summary>
+    /// The models, then every profile except the built-in default as <c>profile:{id}</c> (the default profile is what
+    /// plain model ids run with until another profile is activated; it is still reachable as <c>profile:default</c>).
+    /// </summary>
+    private static async Task<Microsoft.AspNetCore.Http.HttpResults.JsonHttpResult<ModelListResponse>> ListModels(IModelCatalog models, IProfileStore profiles, CancellationToken cancellationToken)
+    {
+        var listed = (await profiles.ListAsync(cancellationToken).ConfigureAwait(false)).Where(static p => p.Id != ProfileIds.Default);
+        return TypedResults.Json(new ModelListResponse([.. models.Models.Select(ToWire), .. listed.Select(ToWire)]), OpenAIJson.Context.ModelListResponse);
+    }
 
-    private static IResult GetModel(string id, IModelCatalog models, HttpContext context)
-        => models.TryGetModel(id, out var model)
-            ? TypedResults.Json(ToWire(model), OpenAIJson.Context.ModelResponse)
-            : OpenAIResults.Error(ErrorMapper.TryMap(new ModelNotFoundException(id))!, context);
+    private static async Task<IResult> GetModel(string id, IModelCatalog models, IProfileStore profiles, HttpContext context)
+    {
+        if (models.TryGetModel(id, out var model))
+        {
+            return TypedResults.Json(ToWire(model), OpenAIJson.Context.ModelResponse);
+        }
+
+        if (ProfileModelIds.TryParse(id, out var profileId) && ProfileIds.IsValid(profileId)
+            && await profiles.GetAsync(profileId, context.RequestAborted).ConfigureAwait(false) is { } profile)
+        {
+            return TypedResults.Json(ToWire(profile), OpenAIJson.Context.ModelResponse);
+        }
+
+        return OpenAIResults.Error(ErrorMapper.TryMap(new ModelNotFoundException(id))!, context);
+    }
+
+    private static ModelResponse ToWire(AgentProfile profile) => new(ProfileModelIds.ToModelId(profile.Id), profile.CreatedAt.ToUnixTimeSeconds(), "gagent-profile");
 
     private static async Task<IResult> CreateChatCompletionAsync(HttpContext context, IAgentRunner runner, ISessionStore sessions, IOptions<GAgentServerOptions> options, TimeProvider time)
     {

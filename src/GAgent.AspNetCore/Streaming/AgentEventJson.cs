@@ -60,6 +60,7 @@ internal static class AgentEventJson
         {
             case RunStartedEvent e:
                 WriteOptional(writer, "model"u8, e.ModelId);
+                WriteOptional(writer, "profileId"u8, e.ProfileId);
                 break;
             case RunFinishedEvent e:
                 writer.WriteString("outcome"u8, e.Outcome == RunOutcome.Interrupt ? "interrupt" : "success");

@@ -22,12 +22,12 @@ namespace GAgent.Agent;
 internal sealed class AgentLoop(
     ISessionStore sessions,
     IModelCatalog models,
-    AgentToolbox toolbox,
     ToolInvoker tools,
     RunRegistry registry,
     IOptionsMonitor<GAgentOptions> options,
     TimeProvider time,
     MediaReferenceResolver media,
+    RunProfileContext profileContext,
     ILogger<AgentLoop> logger)
 {
     private const int TitleLength = 60;
@@ -108,7 +108,7 @@ internal sealed class AgentLoop(
         var context = await BuildContextAsync(run, token).ConfigureAwait(false);
         var clientToolNames = request.ClientTools.Select(static t => t.Name).ToHashSet(StringComparer.Ordinal);
         var chatOptions = request.ChatOptions?.Clone() ?? new ChatOptions();
-        chatOptions.Tools = [.. toolbox.All, .. request.ClientTools];
+        chatOptions.Tools = [.. run.OfferedTools, .. request.ClientTools];
         if (chatOptions.Tools.Count == 0)
         {
             chatOptions.Tools = null;
@@ -153,7 +153,7 @@ internal sealed class AgentLoop(
             var serverCalls = turn.Calls.Where(c => !clientToolNames.Contains(c.Name)).ToList();
             if (serverCalls.Count > 0)
             {
-                var toolMessage = await InvokeToolsAsync(serverCalls, turn, writer, agent.ToolTimeout, token).ConfigureAwait(false);
+                var toolMessage = await InvokeToolsAsync(run, serverCalls, turn, writer, agent.ToolTimeout, token).ConfigureAwait(false);
                 context.Add(toolMessage);
                 await PersistAsync(run, [Stored(run, toolMessage, null, null)], token).ConfigureAwait(false);
             }
@@ -177,7 +177,8 @@ internal sealed class AgentLoop(
         var current = options.CurrentValue;
         var request = run.Request;
         var context = new List<ChatMessage>();
-        var instructions = string.Join("\n\n", new[] { current.Instructions, request.Instructions }.Where(static i => !string.IsNullOrWhiteSpace(i)));
+        // The run's profile decides the persona, the memory and skills in the prompt, and the tools (run.Tools).
+        var instructions = await profileContext.PrepareAsync(run, token).ConfigureAwait(false);
         if (!string.IsNullOrWhiteSpace(instructions))
         {
             context.Add(new ChatMessage(ChatRole.System, instructions));
@@ -320,11 +321,11 @@ internal sealed class AgentLoop(
         GAgentTelemetry.Tokens.Add(usage.OutputTokenCount ?? 0, new KeyValuePair<string, object?>("gagent.token.direction", "output"), model);
     }
 
-    private async Task<ChatMessage> InvokeToolsAsync(List<FunctionCallContent> calls, ModelTurn turn, RunEventWriter writer, TimeSpan timeout, CancellationToken token)
+    private async Task<ChatMessage> InvokeToolsAsync(AgentRun run, List<FunctionCallContent> calls, ModelTurn turn, RunEventWriter writer, TimeSpan timeout, CancellationToken token)
     {
         foreach (var call in calls)
         {
-            var outcome = await tools.InvokeAsync(toolbox.Tools.GetValueOrDefault(call.Name), call, timeout, token).ConfigureAwait(false);
+            var outcome = await tools.InvokeAsync(run.Tools.GetValueOrDefault(call.Name), call, timeout, token).ConfigureAwait(false);
             GAgentTelemetry.ToolCalls.Add(1, new KeyValuePair<string, object?>("gen_ai.tool.name", call.Name), new KeyValuePair<string, object?>("gagent.tool.outcome", outcome.IsError ? "error" : "ok"));
             writer.ToolResult(turn.ToolMessageId, call.CallId, outcome.Text, outcome.IsError);
             turn.ToolResults.Add(outcome.Result);

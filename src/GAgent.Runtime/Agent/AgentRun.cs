@@ -1,4 +1,6 @@
+using System.Collections.Frozen;
 using GAgent.Events;
+using GAgent.Profiles;
 using GAgent.Runs;
 using Microsoft.Extensions.AI;
 
@@ -35,6 +37,17 @@ internal sealed class AgentRun : IAgentRun, IDisposable
     public bool IsPersistent { get; }
 
     public string ModelId { get; }
+
+    /// <summary>The profile the run uses; set once by the runner when the run is created.</summary>
+    public AgentProfile Profile { get; init; } = AgentProfile.BuiltInDefault;
+
+    public string ProfileId => Profile.Id;
+
+    /// <summary>The server tools this run may invoke, by name (the profile's allowed tools and its built-ins). Empty until the loop prepares the run.</summary>
+    public FrozenDictionary<string, AIFunction> Tools { get; set; } = FrozenDictionary<string, AIFunction>.Empty;
+
+    /// <summary>The server tools offered to the model, in order.</summary>
+    public IReadOnlyList<AITool> OfferedTools { get; set; } = [];
 
     public DateTimeOffset CreatedAt { get; }
 

@@ -1,5 +1,6 @@
 using GAgent.Models;
 using GAgent.Configuration;
+using GAgent.Profiles;
 using GAgent.Runs;
 using GAgent.Sessions;
 using GAgent.Tools;
@@ -12,6 +13,7 @@ internal sealed class AgentRunner(
     ISessionStore sessions,
     IModelCatalog models,
     AgentToolbox toolbox,
+    IProfileStore profiles,
     RunRegistry registry,
     AgentLoop loop,
     IOptionsMonitor<GAgentOptions> options,
@@ -36,13 +38,8 @@ internal sealed class AgentRunner(
             sessionId = "ephemeral_" + Guid.CreateVersion7().ToString("N");
         }
 
-        var modelId = request.ModelId ?? profileId ?? models.DefaultModel.Id;
-        if (!models.TryGetModel(modelId, out _))
-        {
-            throw new ModelNotFoundException(modelId);
-        }
-
-        var run = new AgentRun(request, sessionId, request.SessionId is not null, modelId, options.CurrentValue.Runs.EventBacklog, time.GetUtcNow(), registry.ShutdownToken);
+        var (profile, modelId) = await ResolveProfileAsync(request, sessionId, profileId, cancellationToken).ConfigureAwait(false);
+        var run = new AgentRun(request, sessionId, request.SessionId is not null, modelId, options.CurrentValue.Runs.EventBacklog, time.GetUtcNow(), registry.ShutdownToken) { Profile = profile };
         try
         {
             registry.Register(run);
@@ -61,6 +58,58 @@ internal sealed class AgentRunner(
     public IAgentRun? GetRun(string runId) => registry.Get(runId);
 
     public IAgentRun? GetActiveRun(string sessionId) => registry.GetActive(sessionId);
+
+    /// <summary>
+    /// The run's profile: <c>model: profile:{id}</c> or <see cref="AgentRunRequest.ProfileId"/>, else the session's,
+    /// else the globally active one. Its model: the request's explicit model, else the profile's, else the default.
+    /// </summary>
+    private async Task<(AgentProfile Profile, string ModelId)> ResolveProfileAsync(AgentRunRequest request, string sessionId, string? sessionProfileId, CancellationToken cancellationToken)
+    {
+        var modelId = request.ModelId;
+        var profileId = request.ProfileId;
+        var fromModel = false;
+        if (ProfileModelIds.TryParse(modelId, out var named))
+        {
+            if (profileId is not null && profileId != named)
+            {
+                throw Invalid($"'model' names the profile '{named}' but the request also names the profile '{profileId}'; name one.", "model");
+            }
+
+            profileId = named;
+            modelId = null;
+            fromModel = true;
+        }
+
+        if (profileId is not null && !ProfileIds.IsValid(profileId))
+        {
+            throw fromModel ? new ModelNotFoundException(request.ModelId!) : Invalid(ProfileIds.Describe(profileId), "profileId");
+        }
+
+        AgentProfile? profile;
+        if (profileId is not null)
+        {
+            profile = await profiles.GetAsync(profileId, cancellationToken).ConfigureAwait(false)
+                ?? throw (fromModel ? new ModelNotFoundException(request.ModelId!) : new ProfileNotFoundException(profileId));
+        }
+        else if (sessionProfileId is not null)
+        {
+            profile = await profiles.GetAsync(sessionProfileId, cancellationToken).ConfigureAwait(false)
+                ?? throw new ProfileNotFoundException(sessionProfileId, $"The session '{sessionId}' uses the profile '{sessionProfileId}', which does not exist. Choose another with PATCH /api/sessions/{sessionId} (profileId).");
+        }
+        else
+        {
+            var active = await profiles.GetActiveProfileIdAsync(cancellationToken).ConfigureAwait(false);
+            profile = await profiles.GetAsync(active, cancellationToken).ConfigureAwait(false) ?? AgentProfile.BuiltInDefault;
+        }
+
+        modelId ??= profile.ModelId ?? models.DefaultModel.Id;
+        if (!models.TryGetModel(modelId, out _))
+        {
+            throw new ModelNotFoundException(modelId);
+        }
+
+        return (profile, modelId);
+    }
 
     private void Validate(AgentRunRequest request)
     {
@@ -91,4 +140,6 @@ internal sealed class AgentRunner(
             }
         }
     }
+
+    private static ArgumentException Invalid(string message, string member) => new(message, member);
 }

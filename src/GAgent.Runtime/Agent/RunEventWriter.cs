@@ -12,7 +12,7 @@ internal sealed class RunEventWriter(AgentRun run, TimeProvider time)
 {
     private long _sequence;
 
-    public void RunStarted() => Append(new RunStartedEvent { RunId = run.Id, SessionId = run.SessionId, Sequence = Next(), Timestamp = Now(), ModelId = run.ModelId });
+    public void RunStarted() => Append(new RunStartedEvent { RunId = run.Id, SessionId = run.SessionId, Sequence = Next(), Timestamp = Now(), ModelId = run.ModelId, ProfileId = run.ProfileId });
 
     public void TextStart(string messageId) => Append(new TextMessageStartEvent { RunId = run.Id, SessionId = run.SessionId, Sequence = Next(), Timestamp = Now(), MessageId = messageId });
 

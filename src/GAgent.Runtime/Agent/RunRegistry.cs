@@ -32,6 +32,9 @@ internal sealed class RunRegistry : IDisposable
     /// </summary>
     public event Action<AgentRun>? RunRegistered;
 
+    /// <summary>How many runs are queued or running now.</summary>
+    public int ActiveCount => Volatile.Read(ref _activeCount);
+
     /// <summary>Cancelled when the registry is disposed (host shutdown).</summary>
     public CancellationToken ShutdownToken => _shutdown.Token;
 

@@ -1,6 +1,10 @@
 using GAgent.Channels;
 using GAgent.Demo;
+using GAgent.Configuration;
 using GAgent.Media;
+using GAgent.Memory;
+using GAgent.Profiles;
+using GAgent.Skills;
 using GAgent.Models;
 using GAgent.Providers.OpenAI;
 using GAgent.Responses;
@@ -8,6 +12,7 @@ using GAgent.Sessions;
 using GAgent.Tools;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -48,7 +53,7 @@ public static class GAgentBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrWhiteSpace(modelId);
         ArgumentNullException.ThrowIfNull(factory);
-        builder.Services.AddSingleton(new ModelRegistration(new ModelDescriptor { Id = modelId, OwnedBy = ownedBy, Description = description, CreatedAt = DateTimeOffset.UtcNow }, factory));
+        builder.Services.AddSingleton(new ModelRegistration(new ModelDescriptor { Id = modelId, OwnedBy = ownedBy, Description = description, CreatedAt = DateTimeOffset.UtcNow }, factory, new ModelProvider("custom")));
         return builder;
     }
 
@@ -92,7 +97,7 @@ public static class GAgentBuilderExtensions
             CreatedAt = DateTimeOffset.UtcNow,
             IsDemo = true,
         };
-        builder.Services.AddSingleton(new ModelRegistration(descriptor, provider => new OfflineDemoChatClient(options, provider.GetRequiredService<TimeProvider>())));
+        builder.Services.AddSingleton(new ModelRegistration(descriptor, provider => new OfflineDemoChatClient(options, provider.GetRequiredService<TimeProvider>()), new ModelProvider("demo")));
         builder.AddTool(provider => DemoTools.CreateCurrentTime(provider.GetRequiredService<TimeProvider>()));
         builder.AddTool(DemoTools.CreateCalculate());
         return builder;
@@ -157,6 +162,70 @@ public static class GAgentBuilderExtensions
     /// <summary>Keeps uploaded media in memory only (tests, throwaway hosts): everything is lost when the process ends.</summary>
     public static IGAgentBuilder UseInMemoryMediaStore(this IGAgentBuilder builder)
         => builder.UseMediaStore(static provider => new InMemoryMediaStore(provider.GetRequiredService<TimeProvider>()));
+
+    /// <summary>Replaces the profile store (the default keeps one JSON file per profile under <c>{DataDirectory}/profiles</c>).</summary>
+    public static IGAgentBuilder UseProfileStore<TStore>(this IGAgentBuilder builder)
+        where TStore : class, IProfileStore
+        => builder.ReplaceSingleton(ServiceDescriptor.Singleton<IProfileStore, TStore>());
+
+    /// <summary>Replaces the profile store with a factory.</summary>
+    public static IGAgentBuilder UseProfileStore(this IGAgentBuilder builder, Func<IServiceProvider, IProfileStore> factory)
+        => builder.ReplaceSingleton(factory);
+
+    /// <summary>Replaces the profile store with an instance.</summary>
+    public static IGAgentBuilder UseProfileStore(this IGAgentBuilder builder, IProfileStore store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        return builder.ReplaceSingleton(ServiceDescriptor.Singleton(store));
+    }
+
+    /// <summary>Keeps profiles in memory only (tests, throwaway hosts): everything is lost when the process ends.</summary>
+    public static IGAgentBuilder UseInMemoryProfileStore(this IGAgentBuilder builder)
+        => builder.UseProfileStore(static provider => new InMemoryProfileStore(provider.GetRequiredService<TimeProvider>()));
+
+    /// <summary>Replaces the memory store (the default keeps one Markdown file per scope under <c>{DataDirectory}/memory</c>).</summary>
+    public static IGAgentBuilder UseMemoryStore<TStore>(this IGAgentBuilder builder)
+        where TStore : class, IMemoryStore
+        => builder.ReplaceSingleton(ServiceDescriptor.Singleton<IMemoryStore, TStore>());
+
+    /// <summary>Replaces the memory store with a factory.</summary>
+    public static IGAgentBuilder UseMemoryStore(this IGAgentBuilder builder, Func<IServiceProvider, IMemoryStore> factory)
+        => builder.ReplaceSingleton(factory);
+
+    /// <summary>Replaces the memory store with an instance.</summary>
+    public static IGAgentBuilder UseMemoryStore(this IGAgentBuilder builder, IMemoryStore store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        return builder.ReplaceSingleton(ServiceDescriptor.Singleton(store));
+    }
+
+    /// <summary>Keeps memory in the process only (tests, throwaway hosts): everything is lost when the process ends.</summary>
+    public static IGAgentBuilder UseInMemoryMemoryStore(this IGAgentBuilder builder)
+        => builder.UseMemoryStore(static provider => new InMemoryMemoryStore(
+            provider.GetRequiredService<IOptions<GAgentOptions>>().Value.Memory.MaxDocumentChars,
+            provider.GetRequiredService<TimeProvider>()));
+
+    /// <summary>Replaces the skill store (the default keeps <c>{DataDirectory}/skills/{id}/SKILL.md</c> folders).</summary>
+    public static IGAgentBuilder UseSkillStore<TStore>(this IGAgentBuilder builder)
+        where TStore : class, ISkillStore
+        => builder.ReplaceSingleton(ServiceDescriptor.Singleton<ISkillStore, TStore>());
+
+    /// <summary>Replaces the skill store with a factory.</summary>
+    public static IGAgentBuilder UseSkillStore(this IGAgentBuilder builder, Func<IServiceProvider, ISkillStore> factory)
+        => builder.ReplaceSingleton(factory);
+
+    /// <summary>Replaces the skill store with an instance.</summary>
+    public static IGAgentBuilder UseSkillStore(this IGAgentBuilder builder, ISkillStore store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        return builder.ReplaceSingleton(ServiceDescriptor.Singleton(store));
+    }
+
+    /// <summary>Keeps skills in the process only (tests, throwaway hosts): everything is lost when the process ends.</summary>
+    public static IGAgentBuilder UseInMemorySkillStore(this IGAgentBuilder builder)
+        => builder.UseSkillStore(static provider => new InMemorySkillStore(
+            provider.GetRequiredService<IOptions<GAgentOptions>>().Value.Skills.MaxSkillChars,
+            provider.GetRequiredService<TimeProvider>()));
 
     /// <summary>The one way stores are swapped: replace the default registration, keep it a singleton.</summary>
     /// <summary>Swaps the keyed registration behind the observing <see cref="ISessionStore"/>, so changes are still announced.</summary>

@@ -18,7 +18,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class GAgentRuntimeServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the GAgent runtime: the agent loop, the run registry and the default file session, response and media stores and the media URL signer. Use it directly
+    /// Adds the GAgent runtime: the agent loop, the run registry and the default file session, response, media, profile, memory and skill stores and the media URL signer. Use it directly
     /// in worker or console hosts; ASP.NET Core apps call <c>AddGAgent()</c>, which calls this. Safe to call twice.
     /// </summary>
     public static IGAgentBuilder AddGAgentRuntime(this IServiceCollection services, Action<GAgentOptions>? configure = null)
@@ -64,6 +64,22 @@ public static class GAgentRuntimeServiceCollectionExtensions
             provider.GetRequiredService<TimeProvider>(),
             provider.GetService<ILogger<MediaUrlSigner>>()));
         services.TryAddSingleton<MediaReferenceResolver>();
+        services.TryAddSingleton<GAgent.Profiles.IProfileStore>(static provider => new GAgent.Profiles.FileProfileStore(
+            Path.Combine(provider.GetRequiredService<IOptions<GAgentOptions>>().Value.DataDirectory!, "profiles"),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetService<ILogger<GAgent.Profiles.FileProfileStore>>()));
+        services.TryAddSingleton<GAgent.Memory.IMemoryStore>(static provider => new GAgent.Memory.FileMemoryStore(
+            Path.Combine(provider.GetRequiredService<IOptions<GAgentOptions>>().Value.DataDirectory!, "memory"),
+            provider.GetRequiredService<IOptions<GAgentOptions>>().Value.Memory.MaxDocumentChars,
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetService<ILogger<GAgent.Memory.FileMemoryStore>>()));
+        services.TryAddSingleton<GAgent.Skills.ISkillStore>(static provider => new GAgent.Skills.FileSkillStore(
+            Path.Combine(provider.GetRequiredService<IOptions<GAgentOptions>>().Value.DataDirectory!, "skills"),
+            provider.GetRequiredService<IOptions<GAgentOptions>>().Value.Skills.MaxSkillChars,
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetService<ILogger<GAgent.Skills.FileSkillStore>>()));
+        services.TryAddSingleton<GAgent.Profiles.ProfileReferenceValidator>();
+        services.TryAddSingleton<RunProfileContext>();
         services.TryAddSingleton<IModelCatalog, ModelCatalog>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IModelSource, ConfiguredOpenAIModelSource>());
         services.TryAddSingleton<AgentToolbox>();

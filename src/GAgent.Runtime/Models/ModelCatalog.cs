@@ -48,7 +48,11 @@ internal sealed class ModelCatalog : IModelCatalog
 
         DefaultModel = defaultModel;
         Models = [defaultModel, .. list.Select(static r => r.Descriptor).Where(d => !ReferenceEquals(d, defaultModel))];
+        Registrations = [.. Models.Select(m => _registrations[m.Id])];
     }
+
+    /// <summary>The registrations in <see cref="Models"/> order, with where each model comes from.</summary>
+    public IReadOnlyList<ModelRegistration> Registrations { get; }
 
     public IReadOnlyList<ModelDescriptor> Models { get; }
 

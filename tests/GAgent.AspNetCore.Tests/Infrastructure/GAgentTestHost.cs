@@ -47,7 +47,13 @@ public sealed class GAgentTestHost : IAsyncDisposable
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
-        var gagent = builder.Services.AddGAgent(o => o.DataDirectory = directory);
+        var gagent = builder.Services.AddGAgent(o =>
+        {
+            o.DataDirectory = directory;
+
+            // Tests about other features see exactly the tools they register; memory tests turn the built-ins back on.
+            o.Memory.Tools = false;
+        });
         if (configure is null)
         {
             gagent.UseOfflineDemoModel(o => o.WordDelay = TimeSpan.Zero);

@@ -23,9 +23,13 @@ internal sealed class TestRuntime : IAsyncDisposable
             .AddGAgentRuntime(o =>
             {
                 o.Instructions = "You are a test agent.";
+                o.Memory.Tools = false;
                 configure?.Invoke(o);
             })
             .UseInMemorySessionStore()
+            .UseInMemoryProfileStore()
+            .UseInMemoryMemoryStore()
+            .UseInMemorySkillStore()
             .AddChatClient(ModelId, Client);
         build?.Invoke(builder);
         _provider = builder.Services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });

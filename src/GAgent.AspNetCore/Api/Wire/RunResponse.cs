@@ -11,7 +11,8 @@ internal sealed record RunResponse(
     long LastSequence,
     UsageResponse Usage,
     string? FinishReason,
-    string? Error)
+    string? Error,
+    string? ProfileId = null)
 {
     public string EventsUrl => $"/api/runs/{Id}/events";
 }

@@ -11,4 +11,10 @@ internal sealed record StatusResponse(
     IReadOnlyList<string> Models,
     IReadOnlyList<string> Tools,
     string SessionStore,
-    string Access);
+    string Access,
+    string DataDirectory,
+    int ActiveRuns,
+    IReadOnlyList<StatusChannelResponse> Channels,
+    IReadOnlyList<string> Providers,
+    string ActiveProfileId,
+    StatusCountsResponse Counts);

@@ -21,6 +21,7 @@ internal static class OpenAIModelRegistration
             Description = options.Endpoint is null ? $"OpenAI {options.Model}" : $"{options.Model} at {options.Endpoint.GetLeftPart(UriPartial.Authority)}",
             CreatedAt = DateTimeOffset.UtcNow,
         };
-        return new ModelRegistration(descriptor, _ => new OpenAICompatibleChatClient(options));
+        var host = options.Endpoint is { } endpoint ? endpoint.Authority : "api.openai.com";
+        return new ModelRegistration(descriptor, _ => new OpenAICompatibleChatClient(options), new ModelProvider("openai", host, options.Model));
     }
 }

@@ -1,0 +1,147 @@
+using System.Collections.Frozen;
+using System.Text;
+using GAgent.Configuration;
+using GAgent.Events;
+using GAgent.Memory;
+using GAgent.Profiles;
+using GAgent.Skills;
+using GAgent.Tools;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Options;
+
+namespace GAgent.Agent;
+
+/// <summary>
+/// What a run's profile contributes to its context: the system prompt (persona, run instructions, the profile's
+/// memory, enabled skill summaries) and the tools it may use (registered tools filtered by the profile, plus the
+/// built-in memory and skill tools bound to the profile's memory scope).
+/// </summary>
+internal sealed class RunProfileContext(
+    IMemoryStore memory,
+    ISkillStore skills,
+    AgentToolbox toolbox,
+    IGAgentEventBus bus,
+    IOptionsMonitor<GAgentOptions> options,
+    TimeProvider time)
+{
+    /// <summary>Builds the run's tools (setting <see cref="AgentRun.Tools"/> and <see cref="AgentRun.OfferedTools"/>) and returns its system prompt, or null when there is none.</summary>
+    public async Task<string?> PrepareAsync(AgentRun run, CancellationToken cancellationToken)
+    {
+        var current = options.CurrentValue;
+        var profile = run.Profile;
+        var request = run.Request;
+        var enabledSkills = (await skills.ListAsync(cancellationToken).ConfigureAwait(false)).Where(static s => s.Enabled).ToList();
+
+        var tools = new Dictionary<string, AIFunction>(StringComparer.Ordinal);
+        var offered = new List<AITool>();
+        foreach (var tool in toolbox.All.OfType<AIFunction>())
+        {
+            if (IsAllowed(profile, tool.Name))
+            {
+                tools[tool.Name] = tool;
+                offered.Add(tool);
+            }
+        }
+
+        var clientNames = request.ClientTools.Select(static t => t.Name).ToHashSet(StringComparer.Ordinal);
+        var scope = profile.EffectiveMemoryScope;
+        void AddBuiltIn(string name, Func<AIFunction> create)
+        {
+            if (IsAllowed(profile, name) && !tools.ContainsKey(name) && !clientNames.Contains(name))
+            {
+                var tool = create();
+                tools[name] = tool;
+                offered.Add(tool);
+            }
+        }
+
+        if (current.Memory.Tools)
+        {
+            AddBuiltIn(BuiltInTools.Remember, () => BuiltInTools.CreateRemember(memory, profile.Id, scope, current.Memory.MaxEntryChars, bus, time));
+            AddBuiltIn(BuiltInTools.Recall, () => BuiltInTools.CreateRecall(memory, scope));
+        }
+
+        if (enabledSkills.Count > 0)
+        {
+            AddBuiltIn(BuiltInTools.ReadSkill, () => BuiltInTools.CreateReadSkill(skills));
+        }
+
+        run.Tools = tools.ToFrozenDictionary(StringComparer.Ordinal);
+        run.OfferedTools = offered;
+
+        var prompt = new StringBuilder();
+        Append(prompt, profile.Persona ?? current.Instructions);
+        Append(prompt, request.Instructions);
+        if (current.Memory.MaxContextChars > 0)
+        {
+            var document = await memory.GetAsync(scope, cancellationToken).ConfigureAwait(false);
+            if (!string.IsNullOrWhiteSpace(document.Content))
+            {
+                Append(prompt, "## Memory\nWhat you remember from earlier conversations:\n\n" + Tail(document.Content.Trim(), current.Memory.MaxContextChars));
+            }
+        }
+
+        if (current.Skills.MaxContextChars > 0 && tools.ContainsKey(BuiltInTools.ReadSkill))
+        {
+            Append(prompt, SkillSummaries(enabledSkills, current.Skills.MaxContextChars));
+        }
+
+        return prompt.Length == 0 ? null : prompt.ToString();
+    }
+
+    private static bool IsAllowed(AgentProfile profile, string toolName)
+        => profile.AllowedTools is not { } allowed || allowed.Contains(toolName, StringComparer.Ordinal);
+
+    private static void Append(StringBuilder prompt, string? part)
+    {
+        if (string.IsNullOrWhiteSpace(part))
+        {
+            return;
+        }
+
+        if (prompt.Length > 0)
+        {
+            prompt.Append("\n\n");
+        }
+
+        prompt.Append(part);
+    }
+
+    /// <summary>The newest part of the memory that fits, cut at a line start, with a note that older notes were left out.</summary>
+    private static string Tail(string content, int max)
+    {
+        if (content.Length <= max)
+        {
+            return content;
+        }
+
+        var tail = content[^max..];
+        var newline = tail.IndexOf('\n', StringComparison.Ordinal);
+        tail = newline >= 0 && newline < tail.Length - 1 ? tail[(newline + 1)..] : tail;
+        return "(older notes left out; use recall to search them)\n" + tail;
+    }
+
+    private static string SkillSummaries(List<Skill> enabled, int max)
+    {
+        var text = new StringBuilder("## Skills\nCall read_skill with a skill's id to read its instructions before you use it.\n");
+        var listed = 0;
+        foreach (var skill in enabled)
+        {
+            var line = $"- {skill.Id}: {skill.Name}. {skill.Description.ReplaceLineEndings(" ")}\n";
+            if (text.Length + line.Length > max)
+            {
+                break;
+            }
+
+            text.Append(line);
+            listed++;
+        }
+
+        if (listed < enabled.Count)
+        {
+            text.Append("- (").Append(enabled.Count - listed).Append(" more skills not listed; read_skill reads them by id)\n");
+        }
+
+        return text.ToString().TrimEnd();
+    }
+}
