@@ -1,3 +1,4 @@
+using GAgent.Approvals;
 using GAgent.Channels;
 using GAgent.Demo;
 using GAgent.Media;
@@ -154,6 +155,22 @@ public static class GAgentBuilderExtensions
     /// <summary>Keeps uploaded media in memory only (tests, throwaway hosts): everything is lost when the process ends.</summary>
     public static IGAgentBuilder UseInMemoryMediaStore(this IGAgentBuilder builder)
         => builder.UseMediaStore(static provider => new InMemoryMediaStore(provider.GetRequiredService<TimeProvider>()));
+
+    /// <summary>Replaces the approval store (pending tool-call approvals and standing grants) with <typeparamref name="TStore"/>.</summary>
+    public static IGAgentBuilder UseApprovalStore<TStore>(this IGAgentBuilder builder)
+        where TStore : class, IApprovalStore
+        => builder.ReplaceSingleton(ServiceDescriptor.Singleton<IApprovalStore, TStore>());
+
+    /// <summary>Replaces the approval store with an instance.</summary>
+    public static IGAgentBuilder UseApprovalStore(this IGAgentBuilder builder, IApprovalStore store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        return builder.ReplaceSingleton(ServiceDescriptor.Singleton(store));
+    }
+
+    /// <summary>Keeps approvals and grants in memory only (tests, throwaway hosts): they are lost when the process ends.</summary>
+    public static IGAgentBuilder UseInMemoryApprovalStore(this IGAgentBuilder builder)
+        => builder.UseApprovalStore<InMemoryApprovalStore>();
 
     /// <summary>The one way stores are swapped: replace the default registration, keep it a singleton.</summary>
     private static IGAgentBuilder ReplaceSingleton(this IGAgentBuilder builder, ServiceDescriptor descriptor)
