@@ -3,6 +3,8 @@ using System.Net.WebSockets;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Threading.Channels;
+using GAgent.Approvals;
+using GAgent.AspNetCore.Api;
 using GAgent.AspNetCore.Http;
 using GAgent.AspNetCore.Streaming;
 using GAgent.AspNetCore.WebSockets.Wire;
@@ -35,6 +37,7 @@ internal sealed class WebSocketConnection : IDisposable
     private readonly IAgentRunner _runner;
     private readonly ISessionStore _sessions;
     private readonly SessionRunHub _hub;
+    private readonly WebSocketApprovals _approvals;
     private readonly ILogger _logger;
     private readonly Channel<byte[]> _outbox;
     private readonly Dictionary<string, WebSocketSubscription> _subscriptions = new(StringComparer.Ordinal);
@@ -44,8 +47,9 @@ internal sealed class WebSocketConnection : IDisposable
     private WebSocketCloseStatus _closeStatus = WebSocketCloseStatus.NormalClosure;
     private string _closeDescription = string.Empty;
 
-    public WebSocketConnection(WebSocket socket, WebSocketChannelOptions options, IAgentRunner runner, ISessionStore sessions, SessionRunHub hub, ILogger logger)
+    public WebSocketConnection(WebSocket socket, WebSocketChannelOptions options, IAgentRunner runner, ISessionStore sessions, SessionRunHub hub, WebSocketApprovals approvals, ILogger logger)
     {
+        _approvals = approvals;
         _socket = socket;
         _options = options;
         _runner = runner;
@@ -169,7 +173,7 @@ internal sealed class WebSocketConnection : IDisposable
 
         if (request?.Type is not { } type)
         {
-            SendError(request?.ClientRequestId, "invalid_message", "Every message needs a 'type': hello, subscribe, unsubscribe, message, stop or ping.");
+            SendError(request?.ClientRequestId, "invalid_message", "Every message needs a 'type': hello, subscribe, unsubscribe, message, stop, approval or ping.");
             return;
         }
 
@@ -195,8 +199,11 @@ internal sealed class WebSocketConnection : IDisposable
                 case "stop":
                     Stop(request);
                     break;
+                case "approval":
+                    await DecideAsync(request).ConfigureAwait(false);
+                    break;
                 default:
-                    SendError(request.ClientRequestId, "unknown_type", $"'{type}' is not a message type of this protocol; use hello, subscribe, unsubscribe, message, stop or ping.");
+                    SendError(request.ClientRequestId, "unknown_type", $"'{type}' is not a message type of this protocol; use hello, subscribe, unsubscribe, message, stop, approval or ping.");
                     break;
             }
         }
@@ -324,6 +331,57 @@ internal sealed class WebSocketConnection : IDisposable
 
         run.RequestStop();
         Send(new WsServerMessage("ack") { ClientRequestId = request.ClientRequestId, SessionId = run.SessionId, RunId = run.Id });
+    }
+
+    /// <summary>Approves or denies an approval; when that was the last one its run waited on, the ack names the run that continues it.</summary>
+    private async Task DecideAsync(WsClientMessage request)
+    {
+        if (!_approvals.CanDecide)
+        {
+            SendError(request.ClientRequestId, "insufficient_scope", "Deciding approvals needs the 'admin' scope; this key (or the key that issued the token) lacks it.");
+            return;
+        }
+
+        if (!ApprovalIds.IsValidApprovalId(request.Id))
+        {
+            SendError(request.ClientRequestId, "invalid_request", $"'id' must be an approval id ('apv_' and 32 lowercase hex characters); got '{request.Id}'.");
+            return;
+        }
+
+        if (request.Decision is not ("approve" or "deny"))
+        {
+            SendError(request.ClientRequestId, "invalid_request", $"'decision' must be 'approve' or 'deny'; got '{request.Decision}'.");
+            return;
+        }
+
+        var scope = ApprovalScope.Once;
+        if (request.Scope is not null && !ApprovalView.TryParseScope(request.Scope, out scope))
+        {
+            SendError(request.ClientRequestId, "invalid_request", $"'scope' must be once, session or always; got '{request.Scope}'.");
+            return;
+        }
+
+        if (request.Reason is { Length: > ApprovalEndpoints.MaxReasonLength })
+        {
+            SendError(request.ClientRequestId, "invalid_request", $"'reason' is {request.Reason.Length} characters long; at most {ApprovalEndpoints.MaxReasonLength} are accepted.");
+            return;
+        }
+
+        if (await _approvals.Store.GetAsync(request.Id!, _finished.Token).ConfigureAwait(false) is not { } approval)
+        {
+            SendError(request.ClientRequestId, "approval_not_found", $"Approval '{request.Id}' was not found; GET /api/approvals lists them.");
+            return;
+        }
+
+        // Deciding follows the session (when it is a stored one), so the continuation's events reach this socket.
+        if (!_subscriptions.ContainsKey(approval.SessionId) && _subscriptions.Count < _options.MaxSubscriptions
+            && await _sessions.GetAsync(approval.SessionId, _finished.Token).ConfigureAwait(false) is not null)
+        {
+            Subscribe(approval.SessionId, null, 0);
+        }
+
+        var decided = await _approvals.Service.DecideAsync(approval.Id, request.Decision == "approve", scope, request.Reason, _finished.Token).ConfigureAwait(false);
+        Send(new WsServerMessage("ack") { ClientRequestId = request.ClientRequestId, SessionId = decided.SessionId, RunId = decided.ContinuationRunId, Status = ApprovalView.Name(decided.Status) });
     }
 
     private async Task<string?> FindSessionAsync(WsClientMessage request)

@@ -16,4 +16,16 @@ internal sealed class WsClientMessage
     public string? Content { get; set; }
 
     public string? Model { get; set; }
+
+    /// <summary>The approval an <c>approval</c> message decides.</summary>
+    public string? Id { get; set; }
+
+    /// <summary><c>approve</c> or <c>deny</c>.</summary>
+    public string? Decision { get; set; }
+
+    /// <summary><c>once</c> (default), <c>session</c> or <c>always</c>.</summary>
+    public string? Scope { get; set; }
+
+    /// <summary>Why a call is denied.</summary>
+    public string? Reason { get; set; }
 }
