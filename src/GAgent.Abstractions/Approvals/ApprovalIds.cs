@@ -1,17 +1,25 @@
+using System.Buffers.Binary;
+using System.Globalization;
+
 namespace GAgent.Approvals;
 
-/// <summary>Approval and grant ids: a prefix (<c>apv_</c>, <c>grt_</c>) and 32 lowercase hex characters, time-ordered. Nothing else is accepted, so ids are safe as file names.</summary>
+/// <summary>
+/// Approval and grant ids: a prefix (<c>apv_</c>, <c>grt_</c>) and 32 lowercase hex characters, time-ordered and, within
+/// a process, strictly increasing (lists sort by id, newest first). Nothing else is accepted, so ids are safe as file names.
+/// </summary>
 public static class ApprovalIds
 {
     private const string ApprovalPrefix = "apv_";
     private const string GrantPrefix = "grt_";
     private const int HexLength = 32;
+    private static readonly Lock Gate = new();
+    private static UInt128 _last;
 
     /// <summary>A new approval id.</summary>
-    public static string NewApprovalId() => ApprovalPrefix + Guid.CreateVersion7().ToString("N");
+    public static string NewApprovalId() => ApprovalPrefix + NextHex();
 
     /// <summary>A new grant id.</summary>
-    public static string NewGrantId() => GrantPrefix + Guid.CreateVersion7().ToString("N");
+    public static string NewGrantId() => GrantPrefix + NextHex();
 
     /// <summary>True when <paramref name="id"/> is a well-formed approval id.</summary>
     public static bool IsValidApprovalId(string? id) => IsValid(id, ApprovalPrefix);
@@ -35,6 +43,25 @@ public static class ApprovalIds
         {
             throw new ArgumentException($"'{id}' is not a valid grant id: grant ids are 'grt_' followed by 32 lowercase hex characters.", paramName);
         }
+    }
+
+    // A version 7 GUID orders by millisecond only; ids made in the same millisecond are bumped past the last one.
+    private static string NextHex()
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        Guid.CreateVersion7().TryWriteBytes(bytes, bigEndian: true, out _);
+        var value = BinaryPrimitives.ReadUInt128BigEndian(bytes);
+        lock (Gate)
+        {
+            if (value <= _last)
+            {
+                value = _last + 1;
+            }
+
+            _last = value;
+        }
+
+        return value.ToString("x32", CultureInfo.InvariantCulture);
     }
 
     private static bool IsValid(string? id, string prefix)

@@ -26,6 +26,7 @@ internal sealed class TestRuntime : IAsyncDisposable
                 configure?.Invoke(o);
             })
             .UseInMemorySessionStore()
+            .UseInMemoryApprovalStore()
             .AddChatClient(ModelId, Client);
         build?.Invoke(builder);
         _provider = builder.Services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
