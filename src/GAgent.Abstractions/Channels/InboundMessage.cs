@@ -21,7 +21,10 @@ public sealed record InboundMessage
     /// <summary>The text the user sent.</summary>
     public required string Text { get; init; }
 
-    /// <summary>Media attached to the message (media ids or URLs).</summary>
+    /// <summary>
+    /// Media attached to the message: ids of files the channel saved with <c>IMediaStore.SaveAsync</c> (which sniffs
+    /// and checks their type). The model sees images as images and text documents inlined; at most 16.
+    /// </summary>
     public IReadOnlyList<string> MediaRefs { get; init; } = [];
 
     /// <summary>When the channel received the message.</summary>

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Concurrent;
 using System.Net.WebSockets;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -9,6 +10,7 @@ using GAgent.AspNetCore.Http;
 using GAgent.AspNetCore.Streaming;
 using GAgent.AspNetCore.WebSockets.Wire;
 using GAgent.Events;
+using GAgent.Media;
 using GAgent.Runs;
 using GAgent.Sessions;
 using Microsoft.Extensions.AI;
@@ -38,16 +40,20 @@ internal sealed class WebSocketConnection : IDisposable
     private readonly ISessionStore _sessions;
     private readonly SessionRunHub _hub;
     private readonly WebSocketApprovals _approvals;
+    private readonly IGAgentEventBus _bus;
+    private readonly IMediaStore _media;
+    private readonly int _maxAttachments;
     private readonly ILogger _logger;
     private readonly Channel<byte[]> _outbox;
-    private readonly Dictionary<string, WebSocketSubscription> _subscriptions = new(StringComparer.Ordinal);
+    // Concurrent: the event bus checks membership from the publisher's thread while the receive loop changes it.
+    private readonly ConcurrentDictionary<string, WebSocketSubscription> _subscriptions = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _finished = new();
     private readonly CancellationTokenSource _idle = new();
     private int _closeRequested;
     private WebSocketCloseStatus _closeStatus = WebSocketCloseStatus.NormalClosure;
     private string _closeDescription = string.Empty;
 
-    public WebSocketConnection(WebSocket socket, WebSocketChannelOptions options, IAgentRunner runner, ISessionStore sessions, SessionRunHub hub, WebSocketApprovals approvals, ILogger logger)
+    public WebSocketConnection(WebSocket socket, WebSocketChannelOptions options, IAgentRunner runner, ISessionStore sessions, SessionRunHub hub, IGAgentEventBus bus, IMediaStore media, int maxAttachments, WebSocketApprovals approvals, ILogger logger)
     {
         _approvals = approvals;
         _socket = socket;
@@ -55,6 +61,9 @@ internal sealed class WebSocketConnection : IDisposable
         _runner = runner;
         _sessions = sessions;
         _hub = hub;
+        _bus = bus;
+        _media = media;
+        _maxAttachments = maxAttachments;
         _logger = logger;
         _outbox = Channel.CreateBounded<byte[]>(new BoundedChannelOptions(options.SendQueueCapacity) { FullMode = BoundedChannelFullMode.Wait });
     }
@@ -66,6 +75,7 @@ internal sealed class WebSocketConnection : IDisposable
         using var onIdle = _idle.Token.Register(static state => ((WebSocketConnection)state!).RequestClose(WebSocketCloseStatus.EndpointUnavailable, "idle timeout", dropQueued: false), this);
         _idle.CancelAfter(_options.IdleTimeout);
         var sending = SendLoopAsync();
+        using var notifications = _bus.Subscribe(OnNotification);
         try
         {
             await ReceiveLoopAsync().ConfigureAwait(false);
@@ -255,7 +265,7 @@ internal sealed class WebSocketConnection : IDisposable
     /// <summary>(Re)subscribes, replacing an existing subscription so a client can resume on the same socket.</summary>
     private IAgentRun? Subscribe(string sessionId, IAgentRun? resume, long afterSequence)
     {
-        if (_subscriptions.Remove(sessionId, out var previous))
+        if (_subscriptions.TryRemove(sessionId, out var previous))
         {
             previous.Dispose();
         }
@@ -278,7 +288,7 @@ internal sealed class WebSocketConnection : IDisposable
             return;
         }
 
-        if (_subscriptions.Remove(sessionId, out var subscription))
+        if (_subscriptions.TryRemove(sessionId, out var subscription))
         {
             subscription.Dispose();
         }
@@ -305,6 +315,13 @@ internal sealed class WebSocketConnection : IDisposable
             return;
         }
 
+        var (contents, invalid) = await MessageAttachments.BuildAsync(request.Content, request.Attachments, _media, _maxAttachments, _finished.Token).ConfigureAwait(false);
+        if (invalid is not null)
+        {
+            SendError(request.ClientRequestId, invalid.Status == 413 ? "too_many_attachments" : "invalid_attachment", invalid.Message);
+            return;
+        }
+
         // Sending follows the session, so the run's events reach this socket.
         if (!_subscriptions.ContainsKey(sessionId))
         {
@@ -317,7 +334,7 @@ internal sealed class WebSocketConnection : IDisposable
             Subscribe(sessionId, null, 0);
         }
 
-        var run = await _runner.StartAsync(new AgentRunRequest { SessionId = sessionId, Messages = [new ChatMessage(ChatRole.User, request.Content)], ModelId = request.Model }, _finished.Token).ConfigureAwait(false);
+        var run = await _runner.StartAsync(new AgentRunRequest { SessionId = sessionId, Messages = [new ChatMessage(ChatRole.User, contents!)], ModelId = request.Model }, _finished.Token).ConfigureAwait(false);
         Send(new WsServerMessage("ack") { ClientRequestId = request.ClientRequestId, SessionId = sessionId, RunId = run.Id, Status = run.Status.ToString().ToLowerInvariant() });
     }
 
@@ -407,6 +424,23 @@ internal sealed class WebSocketConnection : IDisposable
         using (var writer = new Utf8JsonWriter(buffer, EventWriterOptions))
         {
             AgentEventJson.Write(writer, agentEvent, includeSessionId: true);
+        }
+
+        Enqueue(buffer.WrittenSpan.ToArray());
+    }
+
+    /// <summary>State changes of followed sessions, and global ones (sessions list, profiles, routines), as <c>CUSTOM</c> events.</summary>
+    private void OnNotification(GAgentNotification notification)
+    {
+        if (notification.SessionId is { } sessionId && !_subscriptions.ContainsKey(sessionId))
+        {
+            return;
+        }
+
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer, EventWriterOptions))
+        {
+            AgentEventJson.WriteNotification(writer, notification);
         }
 
         Enqueue(buffer.WrittenSpan.ToArray());

@@ -1,6 +1,8 @@
 using GAgent.Approvals;
 using GAgent.AspNetCore.Http;
 using GAgent.AspNetCore.Security;
+using GAgent.Events;
+using GAgent.Media;
 using GAgent.Runs;
 using GAgent.Sessions;
 using Microsoft.AspNetCore.Builder;
@@ -80,6 +82,9 @@ internal static class WebSocketEndpoint
                 services.GetRequiredService<IAgentRunner>(),
                 services.GetRequiredService<ISessionStore>(),
                 services.GetRequiredService<SessionRunHub>(),
+                services.GetRequiredService<IGAgentEventBus>(),
+                services.GetRequiredService<IMediaStore>(),
+                services.GetRequiredService<IOptions<GAgentServerOptions>>().Value.Limits.MaxContentParts,
                 new WebSocketApprovals(services.GetRequiredService<ApprovalService>(), services.GetRequiredService<IApprovalStore>(), scopes!.Contains(GAgentScopes.Admin)),
                 logger);
             await connection.RunAsync(services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping).ConfigureAwait(false);

@@ -81,6 +81,10 @@ public sealed class ApprovalLiveTests
         await socket.SendAsync($$"""{"type":"approval","id":"{{approvalId}}","decision":"approve","scope":"once","clientRequestId":"yes"}""");
         var continued = await socket.ReceiveUntilAsync(m => m.Type() == "RUN_FINISHED");
 
+        var resolved = continued.Single(m => m.Type() == "CUSTOM" && m.GetProperty("name").GetString() == "gagent.approval.resolved");
+        Assert.Equal(approvalId, resolved.GetProperty("value").GetProperty("id").GetString());
+        Assert.Equal("approved", resolved.GetProperty("value").GetProperty("status").GetString());
+        Assert.Equal("ws1", resolved.GetProperty("sessionId").GetString());
         var ack = continued.Single(m => m.Type() == "ack");
         Assert.Equal("yes", ack.GetProperty("clientRequestId").GetString());
         Assert.Equal("approved", ack.GetProperty("status").GetString());

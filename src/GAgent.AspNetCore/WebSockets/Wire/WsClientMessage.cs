@@ -28,4 +28,6 @@ internal sealed class WsClientMessage
 
     /// <summary>Why a call is denied.</summary>
     public string? Reason { get; set; }
+    /// <summary>Media ids (from <c>POST /api/media</c>) attached to a <c>message</c>.</summary>
+    public IReadOnlyList<string>? Attachments { get; set; }
 }
