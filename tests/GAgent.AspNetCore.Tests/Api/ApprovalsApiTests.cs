@@ -283,6 +283,31 @@ public sealed class ApprovalsApiTests
         Assert.Equal(0, fixture.Deleted);
     }
 
+    [Fact]
+    public async Task Streamed_chat_completions_and_responses_carry_the_notice_too()
+    {
+        await using var fixture = await ApprovalHost.StartAsync();
+
+        using var chat = await fixture.Host.Client.SendAsync(
+            GAgentTestHost.Request(HttpMethod.Post, "/v1/chat/completions", """{"model":"scripted","stream":true,"messages":[{"role":"user","content":"Delete the report."}]}"""),
+            HttpCompletionOption.ResponseHeadersRead);
+        var chunks = (await SseEvents.ReadAllAsync(chat)).Select(static i => i.Data).Where(static d => d != "[DONE]").Select(static d => JsonDocument.Parse(d).RootElement.Clone()).ToList();
+        var text = string.Concat(chunks.SelectMany(static c => c.GetProperty("choices").EnumerateArray())
+            .Select(static c => c.GetProperty("delta").TryGetProperty("content", out var content) && content.ValueKind == JsonValueKind.String ? content.GetString() : null));
+        Assert.Contains("waits for the owner's approval", text, StringComparison.Ordinal);
+        Assert.Equal("stop", chunks.SelectMany(static c => c.GetProperty("choices").EnumerateArray()).Last().GetProperty("finish_reason").GetString());
+
+        using var responses = await fixture.Host.Client.SendAsync(GAgentTestHost.Request(HttpMethod.Post, "/v1/responses", """{"model":"scripted","input":"Delete the report."}"""));
+        Assert.Equal(HttpStatusCode.OK, responses.StatusCode);
+        var response = await responses.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("incomplete", response.GetProperty("status").GetString());
+        var output = response.GetProperty("output").EnumerateArray().Where(static o => o.GetProperty("type").GetString() == "message").ToList();
+        Assert.Contains("waits for the owner's approval", Assert.Single(output).GetProperty("content")[0].GetProperty("text").GetString(), StringComparison.Ordinal);
+
+        Assert.Equal(2, (await fixture.Host.Client.GetFromJsonAsync<JsonElement>("/api/approvals?status=pending")).GetProperty("items").GetArrayLength());
+        Assert.Equal(0, fixture.Deleted);
+    }
+
     internal static string ApprovalId(List<JsonElement> events)
         => Assert.Single(events[^1].GetProperty("interrupts").EnumerateArray().ToList()).GetProperty("id").GetString()!;
 
