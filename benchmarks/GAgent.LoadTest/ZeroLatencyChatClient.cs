@@ -3,10 +3,26 @@ using Microsoft.Extensions.AI;
 
 namespace GAgent.LoadTest;
 
-/// <summary>A model that answers instantly with a fixed number of fixed-size tokens: what remains is the gateway's cost.</summary>
-internal sealed class ZeroLatencyChatClient(int tokens, int tokenSize) : IChatClient
+/// <summary>
+/// A model that answers instantly with a fixed number of fixed-size tokens: what remains is the gateway's cost.
+/// The updates are built once and replayed to every request (the agent loop only reads them), so the model's own
+/// allocations, which a real provider makes on its side of the wire, are not counted against the gateway.
+/// </summary>
+internal sealed class ZeroLatencyChatClient : IChatClient
 {
-    private readonly string _token = new string('x', Math.Max(1, tokenSize - 1)) + " ";
+    private readonly ChatResponseUpdate[] _updates;
+
+    public ZeroLatencyChatClient(int tokens, int tokenSize)
+    {
+        var token = new string('x', Math.Max(1, tokenSize - 1)) + " ";
+        _updates = new ChatResponseUpdate[tokens + 1];
+        for (var i = 0; i < tokens; i++)
+        {
+            _updates[i] = new ChatResponseUpdate(ChatRole.Assistant, token);
+        }
+
+        _updates[tokens] = new ChatResponseUpdate(ChatRole.Assistant, [new UsageContent(new UsageDetails { InputTokenCount = 10, OutputTokenCount = tokens, TotalTokenCount = tokens + 10 })]) { FinishReason = ChatFinishReason.Stop };
+    }
 
     public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
         => await GetStreamingResponseAsync(messages, options, cancellationToken).ToChatResponseAsync(cancellationToken).ConfigureAwait(false);
@@ -14,13 +30,11 @@ internal sealed class ZeroLatencyChatClient(int tokens, int tokenSize) : IChatCl
     public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await Task.CompletedTask.ConfigureAwait(false);
-        for (var i = 0; i < tokens; i++)
+        foreach (var update in _updates)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            yield return new ChatResponseUpdate(ChatRole.Assistant, _token);
+            yield return update;
         }
-
-        yield return new ChatResponseUpdate(ChatRole.Assistant, [new UsageContent(new UsageDetails { InputTokenCount = 10, OutputTokenCount = tokens, TotalTokenCount = tokens + 10 })]) { FinishReason = ChatFinishReason.Stop };
     }
 
     public object? GetService(Type serviceType, object? serviceKey = null) => null;

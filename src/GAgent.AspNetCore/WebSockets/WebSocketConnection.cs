@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Threading.Channels;
 using GAgent.Approvals;
 using GAgent.AspNetCore.Api;
+using GAgent.Channels;
 using GAgent.AspNetCore.Http;
 using GAgent.AspNetCore.Streaming;
 using GAgent.AspNetCore.WebSockets.Wire;
@@ -13,7 +14,6 @@ using GAgent.Events;
 using GAgent.Media;
 using GAgent.Runs;
 using GAgent.Sessions;
-using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 
 namespace GAgent.AspNetCore.WebSockets;
@@ -43,6 +43,8 @@ internal sealed class WebSocketConnection : IDisposable
     private readonly IGAgentEventBus _bus;
     private readonly IMediaStore _media;
     private readonly int _maxAttachments;
+    private readonly WebSocketChannel _channel;
+    private readonly string _senderId;
     private readonly ILogger _logger;
     private readonly Channel<byte[]> _outbox;
     // Concurrent: the event bus checks membership from the publisher's thread while the receive loop changes it.
@@ -50,10 +52,11 @@ internal sealed class WebSocketConnection : IDisposable
     private readonly CancellationTokenSource _finished = new();
     private readonly CancellationTokenSource _idle = new();
     private int _closeRequested;
+    private volatile bool _watching;
     private WebSocketCloseStatus _closeStatus = WebSocketCloseStatus.NormalClosure;
     private string _closeDescription = string.Empty;
 
-    public WebSocketConnection(WebSocket socket, WebSocketChannelOptions options, IAgentRunner runner, ISessionStore sessions, SessionRunHub hub, IGAgentEventBus bus, IMediaStore media, int maxAttachments, WebSocketApprovals approvals, ILogger logger)
+    public WebSocketConnection(WebSocket socket, WebSocketChannelOptions options, IAgentRunner runner, ISessionStore sessions, SessionRunHub hub, IGAgentEventBus bus, IMediaStore media, int maxAttachments, WebSocketChannel channel, string senderId, WebSocketApprovals approvals, ILogger logger)
     {
         _approvals = approvals;
         _socket = socket;
@@ -64,6 +67,8 @@ internal sealed class WebSocketConnection : IDisposable
         _bus = bus;
         _media = media;
         _maxAttachments = maxAttachments;
+        _channel = channel;
+        _senderId = senderId;
         _logger = logger;
         _outbox = Channel.CreateBounded<byte[]>(new BoundedChannelOptions(options.SendQueueCapacity) { FullMode = BoundedChannelFullMode.Wait });
     }
@@ -183,7 +188,7 @@ internal sealed class WebSocketConnection : IDisposable
 
         if (request?.Type is not { } type)
         {
-            SendError(request?.ClientRequestId, "invalid_message", "Every message needs a 'type': hello, subscribe, unsubscribe, message, stop, approval or ping.");
+            SendError(request?.ClientRequestId, "invalid_message", "Every message needs a 'type': hello, subscribe, unsubscribe, watch, unwatch, message, stop, approval or ping.");
             return;
         }
 
@@ -212,8 +217,16 @@ internal sealed class WebSocketConnection : IDisposable
                 case "approval":
                     await DecideAsync(request).ConfigureAwait(false);
                     break;
+                case "watch":
+                    _watching = true;
+                    Send(new WsServerMessage("ack") { ClientRequestId = request.ClientRequestId });
+                    break;
+                case "unwatch":
+                    _watching = false;
+                    Send(new WsServerMessage("ack") { ClientRequestId = request.ClientRequestId });
+                    break;
                 default:
-                    SendError(request.ClientRequestId, "unknown_type", $"'{type}' is not a message type of this protocol; use hello, subscribe, unsubscribe, message, stop, approval or ping.");
+                    SendError(request.ClientRequestId, "unknown_type", $"'{type}' is not a message type of this protocol; use hello, subscribe, unsubscribe, watch, unwatch, message, stop, approval or ping.");
                     break;
             }
         }
@@ -315,7 +328,8 @@ internal sealed class WebSocketConnection : IDisposable
             return;
         }
 
-        var (contents, invalid) = await MessageAttachments.BuildAsync(request.Content, request.Attachments, _media, _maxAttachments, _finished.Token).ConfigureAwait(false);
+        // Checked here for the socket's own error codes; the dispatcher passes the ids on as references.
+        var (_, invalid) = await MessageAttachments.BuildAsync(request.Content, request.Attachments, _media, _maxAttachments, _finished.Token).ConfigureAwait(false);
         if (invalid is not null)
         {
             SendError(request.ClientRequestId, invalid.Status == 413 ? "too_many_attachments" : "invalid_attachment", invalid.Message);
@@ -334,8 +348,59 @@ internal sealed class WebSocketConnection : IDisposable
             Subscribe(sessionId, null, 0);
         }
 
-        var run = await _runner.StartAsync(new AgentRunRequest { SessionId = sessionId, Messages = [new ChatMessage(ChatRole.User, contents!)], ModelId = request.Model }, _finished.Token).ConfigureAwait(false);
-        Send(new WsServerMessage("ack") { ClientRequestId = request.ClientRequestId, SessionId = sessionId, RunId = run.Id, Status = run.Status.ToString().ToLowerInvariant() });
+        // The socket is a channel: its messages take the same inbound path as every channel's (allow-from, media, run).
+        if (_channel.Context is not { } channel)
+        {
+            SendError(request.ClientRequestId, "channel_unavailable", "The websocket channel is stopped; reconnect later.");
+            return;
+        }
+
+        var dispatched = await channel.DispatchAsync(
+            new InboundMessage
+            {
+                ChannelName = WebSocketChannel.ChannelName,
+                SenderId = _senderId,
+                ConversationId = sessionId,
+                SessionId = sessionId,
+                Text = request.Content,
+                MediaRefs = request.Attachments ?? [],
+                ModelId = request.Model,
+                DeliverReply = false,
+                ClientMessageId = request.ClientRequestId,
+            },
+            _finished.Token).ConfigureAwait(false);
+        if (!dispatched.Accepted)
+        {
+            SendError(request.ClientRequestId, RefusalCode(dispatched.Refusal!.Value), dispatched.RefusalMessage ?? "The message was refused.");
+            return;
+        }
+
+        var run = _runner.GetRun(dispatched.RunId!);
+        Send(new WsServerMessage("ack") { ClientRequestId = request.ClientRequestId, SessionId = sessionId, RunId = dispatched.RunId, Status = run?.Status.ToString().ToLowerInvariant() });
+    }
+
+    private static string RefusalCode(DispatchRefusal refusal) => refusal switch
+    {
+        DispatchRefusal.SenderNotAllowed => "sender_not_allowed",
+        DispatchRefusal.SessionBusy => "session_busy",
+        DispatchRefusal.TooManyRuns => "too_many_runs",
+        DispatchRefusal.SessionNotFound => "session_not_found",
+        _ => "channel_unavailable",
+    };
+
+    /// <summary>The channel stopped (host shutdown, or disabled): the client should reconnect later.</summary>
+    public void CloseForChannelStop() => RequestClose(WebSocketCloseStatus.EndpointUnavailable, "channel stopped", dropQueued: false);
+
+    /// <summary>Queues an outbound channel message when this socket follows its session (the conversation).</summary>
+    public bool TrySendChannelMessage(OutboundMessage message)
+    {
+        if (!_subscriptions.ContainsKey(message.ConversationId) || Volatile.Read(ref _closeRequested) != 0)
+        {
+            return false;
+        }
+
+        Send(new WsServerMessage("channel_message") { SessionId = message.ConversationId, RunId = message.RunId, Text = message.Text, IsFinal = message.IsFinal });
+        return true;
     }
 
     private void Stop(WsClientMessage request)
@@ -432,7 +497,9 @@ internal sealed class WebSocketConnection : IDisposable
     /// <summary>State changes of followed sessions, and global ones (sessions list, profiles, routines), as <c>CUSTOM</c> events.</summary>
     private void OnNotification(GAgentNotification notification)
     {
-        if (notification.SessionId is { } sessionId && !_subscriptions.ContainsKey(sessionId))
+        // Global changes go only to sockets that asked (a control room's lists): broadcasting them to every socket
+        // would cost each run one message per open socket.
+        if (notification.SessionId is { } sessionId ? !_subscriptions.ContainsKey(sessionId) : !_watching)
         {
             return;
         }

@@ -42,13 +42,28 @@ internal sealed class ChannelDispatcher(IAgentRunner runner, ISessionStore sessi
 
         ChannelLog.Inbound(logger, channel.Name, message.SenderId, message.Text);
         var contents = await ContentsAsync(message, cancellationToken).ConfigureAwait(false);
-        var sessionId = ChannelSessionIds.For(channel.Name, message.ConversationId);
-        await EnsureSessionAsync(channel.Name, sessionId, message, cancellationToken).ConfigureAwait(false);
+        string sessionId;
+        if (message.SessionId is { } chosen)
+        {
+            SessionIds.Validate(chosen, nameof(message));
+            if (await sessions.GetAsync(chosen, cancellationToken).ConfigureAwait(false) is null)
+            {
+                return DispatchResult.Refused(DispatchRefusal.SessionNotFound, $"Session '{chosen}' was not found; create it with POST /api/sessions.", chosen);
+            }
+
+            sessionId = chosen;
+        }
+        else
+        {
+            sessionId = ChannelSessionIds.For(channel.Name, message.ConversationId);
+            await EnsureSessionAsync(channel.Name, sessionId, message, cancellationToken).ConfigureAwait(false);
+        }
 
         IAgentRun run;
         try
         {
-            run = await runner.StartAsync(new AgentRunRequest { SessionId = sessionId, Messages = [new ChatMessage(ChatRole.User, contents) { AuthorName = message.SenderDisplayName }] }, cancellationToken).ConfigureAwait(false);
+            var user = new ChatMessage(ChatRole.User, contents);
+            run = await runner.StartAsync(new AgentRunRequest { SessionId = sessionId, Messages = [user], ModelId = message.ModelId }, cancellationToken).ConfigureAwait(false);
         }
         catch (SessionBusyException)
         {
@@ -62,7 +77,11 @@ internal sealed class ChannelDispatcher(IAgentRunner runner, ISessionStore sessi
         }
 
         ChannelLog.Dispatched(logger, channel.Name, run.Id, sessionId);
-        startDelivery(run);
+        if (message.DeliverReply)
+        {
+            startDelivery(run);
+        }
+
         return DispatchResult.Started(sessionId, run.Id);
     }
 

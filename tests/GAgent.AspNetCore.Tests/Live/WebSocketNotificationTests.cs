@@ -13,12 +13,12 @@ public sealed class WebSocketNotificationTests
         => Type(message) == "CUSTOM" && message.GetProperty("name").GetString() == name;
 
     [Fact]
-    public async Task Session_changes_made_over_http_reach_every_socket_without_subscribing()
+    public async Task Session_changes_made_over_http_reach_a_watching_socket_without_subscribing()
     {
         await using var host = await GAgentTestHost.StartAsync();
         await using var socket = await LiveSocket.ConnectAsync(host);
-        await socket.SendAsync("""{"type":"ping","clientRequestId":"ready"}""");
-        await socket.ReceiveUntilAsync(m => Type(m) == "pong");
+        await socket.SendAsync("""{"type":"watch","clientRequestId":"watch"}""");
+        await socket.ReceiveUntilAsync(m => Type(m) == "ack");
 
         using (var created = await host.Client.SendAsync(GAgentTestHost.Request(HttpMethod.Post, "/api/sessions", """{"id":"watched","title":"Plan"}""")))
         {
@@ -58,6 +58,29 @@ public sealed class WebSocketNotificationTests
     }
 
     [Fact]
+    public async Task A_socket_that_does_not_watch_gets_no_global_notifications()
+    {
+        await using var host = await GAgentTestHost.StartAsync();
+        await using var quiet = await LiveSocket.ConnectAsync(host);
+        await using var watcher = await LiveSocket.ConnectAsync(host);
+        await watcher.SendAsync("""{"type":"watch","clientRequestId":"w"}""");
+        await watcher.ReceiveUntilAsync(m => Type(m) == "ack");
+        await quiet.SendAsync("""{"type":"watch","clientRequestId":"w"}""");
+        await quiet.ReceiveUntilAsync(m => Type(m) == "ack");
+        await quiet.SendAsync("""{"type":"unwatch","clientRequestId":"u"}""");
+        await quiet.ReceiveUntilAsync(m => Type(m) == "ack");
+
+        using (var created = await host.Client.SendAsync(GAgentTestHost.Request(HttpMethod.Post, "/api/sessions", """{"id":"noticed"}""")))
+        {
+            created.EnsureSuccessStatusCode();
+        }
+
+        await watcher.ReceiveUntilAsync(m => IsCustom(m, GAgentEventNames.SessionCreated));
+        await quiet.SendAsync("""{"type":"ping","clientRequestId":"p"}""");
+        Assert.DoesNotContain(await quiet.ReceiveUntilAsync(m => Type(m) == "pong"), m => Type(m) == "CUSTOM");
+    }
+
+    [Fact]
     public async Task A_session_scoped_notification_reaches_only_the_sockets_following_that_session()
     {
         await using var host = await GAgentTestHost.StartAsync();
@@ -73,6 +96,11 @@ public sealed class WebSocketNotificationTests
         await follower.ReceiveUntilAsync(m => Type(m) == "ack");
         await bystander.SendAsync("""{"type":"subscribe","sessionId":"other","clientRequestId":"s"}""");
         await bystander.ReceiveUntilAsync(m => Type(m) == "ack");
+        foreach (var socket in new[] { follower, bystander })
+        {
+            await socket.SendAsync("""{"type":"watch","clientRequestId":"w"}""");
+            await socket.ReceiveUntilAsync(m => Type(m) == "ack");
+        }
 
         var bus = host.Services.GetRequiredService<IGAgentEventBus>();
         bus.Publish(new GAgentNotification { Name = "gagent.test.scoped", SessionId = "followed", Value = JsonDocument.Parse("""{"n":1}""").RootElement, Timestamp = DateTimeOffset.UtcNow });
