@@ -5,11 +5,38 @@ namespace GAgent.LoadTest;
 /// <summary>Command-line settings of a load run.</summary>
 internal sealed record LoadOptions(int Concurrency, int Tokens, int TokenSize, TimeSpan Duration, TimeSpan Warmup, string? JsonPath)
 {
+    /// <summary>Run the scale measurements instead of the load scenarios.</summary>
+    public bool Scale { get; init; }
+
+    public int ScaleSockets { get; init; } = 10_000;
+
+    public int ScaleSessions { get; init; } = 10_000;
+
+    public int ScaleMessages { get; init; } = 100_000;
+
+    /// <summary>Print which types GAgent's measurement allocated most (sampled), for profiling.</summary>
+    public bool AllocationTypes { get; init; }
+
+    /// <summary>Only the scenarios whose name contains this text; null runs them all.</summary>
+    public string? Scenario { get; init; }
+
     public static LoadOptions Parse(string[] args)
     {
         var options = new LoadOptions(64, 200, 4, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(3), null);
         for (var i = 0; i < args.Length; i++)
         {
+            if (args[i] == "--scale")
+            {
+                options = options with { Scale = true };
+                continue;
+            }
+
+            if (args[i] == "--alloc-types")
+            {
+                options = options with { AllocationTypes = true };
+                continue;
+            }
+
             var value = i + 1 < args.Length ? args[i + 1] : throw new ArgumentException($"'{args[i]}' needs a value.");
             options = args[i] switch
             {
@@ -19,7 +46,11 @@ internal sealed record LoadOptions(int Concurrency, int Tokens, int TokenSize, T
                 "--duration" => options with { Duration = TimeSpan.FromSeconds(double.Parse(value, CultureInfo.InvariantCulture)) },
                 "--warmup" => options with { Warmup = TimeSpan.FromSeconds(double.Parse(value, CultureInfo.InvariantCulture)) },
                 "--json" => options with { JsonPath = value },
-                _ => throw new ArgumentException($"Unknown option '{args[i]}'. Options: --concurrency N --tokens N --token-size N --duration S --warmup S --json PATH"),
+                "--sockets" => options with { ScaleSockets = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--sessions" => options with { ScaleSessions = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--messages" => options with { ScaleMessages = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--scenario" => options with { Scenario = value },
+                _ => throw new ArgumentException($"Unknown option '{args[i]}'. Options: --concurrency N --tokens N --token-size N --duration S --warmup S --json PATH --scenario TEXT --alloc-types; --scale [--sockets N --sessions N --messages N]"),
             };
             i++;
         }

@@ -1,34 +1,77 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text;
 using GAgent.LoadTest;
 
-// GAgent against a bare Kestrel baseline writing the same bytes, in one process run, over loopback.
+// Child mode of the idle WebSocket scale run: hold N sockets open until stdin closes.
+if (args is ["--hold-sockets", var url, "--count", var count])
+{
+    return await IdleSockets.HoldAsync(new Uri(url), int.Parse(count, CultureInfo.InvariantCulture));
+}
+
 var options = LoadOptions.Parse(args);
 var data = Path.Combine(Path.GetTempPath(), "gagent-load", Guid.NewGuid().ToString("N"));
-await using var gagent = await Servers.StartGAgentAsync(options, data);
-using var captureClient = new HttpClient { BaseAddress = Servers.Address(gagent) };
-var captured = await CapturedResponses.CaptureAsync(captureClient);
-await using var baseline = await Servers.StartBaselineAsync(captured);
-var token = Encoding.UTF8.GetBytes(new string('x', Math.Max(1, options.TokenSize - 1)) + " ");
-
-var results = new List<LoadResult>();
-foreach (var (scenario, stream) in new[] { ("chat, streamed", true), ("chat, not streamed", false) })
+try
 {
-    Console.Error.WriteLine($"Measuring {scenario}...");
-    results.Add(await LoadDriver.RunAsync(scenario, "baseline", Servers.Address(baseline), stream, options, token));
-    results.Add(await LoadDriver.RunAsync(scenario, "gagent", Servers.Address(gagent), stream, options, token));
+    if (options.Scale)
+    {
+        var scale = await ScaleRuns.RunAsync(options, data);
+        Console.WriteLine(Report.ScaleMarkdown(scale));
+        if (options.JsonPath is not null)
+        {
+            await File.WriteAllTextAsync(options.JsonPath, Report.ScaleJson(scale));
+        }
+
+        return 0;
+    }
+
+    // GAgent against a bare Kestrel baseline writing the same bytes, in one process run, over loopback.
+    await using var gagent = await Servers.StartGAgentAsync(options, data);
+    var captured = await CapturedResponses.CaptureAsync(Servers.Address(gagent));
+    await using var baseline = await Servers.StartBaselineAsync(captured);
+    var token = Encoding.UTF8.GetBytes(new string('x', Math.Max(1, options.TokenSize - 1)) + " ");
+
+    LoadScenario[] scenarios =
+    [
+        new HttpScenario("chat, streamed", "/v1/chat/completions", LoadRequests.StreamedChat, countsTokens: true),
+        new HttpScenario("chat, not streamed", "/v1/chat/completions", LoadRequests.Chat, countsTokens: false),
+        new HttpScenario("responses, streamed", "/v1/responses", LoadRequests.StreamedResponse, countsTokens: true),
+        new WebSocketScenario(),
+        new HttpScenario(Report.FirstTokenScenario, "/v1/chat/completions", LoadRequests.StreamedChat, countsTokens: true, concurrency: 1),
+    ];
+    var results = new List<LoadResult>();
+    foreach (var scenario in scenarios.Where(s => options.Scenario is null || s.Name.Contains(options.Scenario, StringComparison.OrdinalIgnoreCase)))
+    {
+        Console.Error.WriteLine($"Measuring {scenario.Name}...");
+        results.Add(await LoadDriver.RunAsync(scenario, "baseline", Servers.Address(baseline), options, token));
+        using var sampler = options.AllocationTypes ? new AllocationSampler() : null;
+        sampler?.Start();
+        results.Add(await LoadDriver.RunAsync(scenario, "gagent", Servers.Address(gagent), options, token));
+        if (sampler is not null)
+        {
+            Console.Error.WriteLine($"Allocations of GAgent's {scenario.Name} (sampled, whole process, warm-up included):");
+            foreach (var (type, bytes) in sampler.Stop().Take(20))
+            {
+                Console.Error.WriteLine($"  {bytes / 1024.0 / 1024.0,10:0.0} MB  {type}");
+            }
+        }
+    }
+
+    var peak = Process.GetCurrentProcess().PeakWorkingSet64;
+    Console.WriteLine(Report.Markdown(options, results, peak));
+    if (options.JsonPath is not null)
+    {
+        await File.WriteAllTextAsync(options.JsonPath, Report.Json(options, results, peak));
+    }
+
+    await gagent.StopAsync();
+    await baseline.StopAsync();
+    return 0;
 }
-
-var peak = Process.GetCurrentProcess().PeakWorkingSet64;
-Console.WriteLine(Report.Markdown(options, results, peak));
-if (options.JsonPath is not null)
+finally
 {
-    await File.WriteAllTextAsync(options.JsonPath, Report.Json(options, results, peak));
-}
-
-await gagent.StopAsync();
-await baseline.StopAsync();
-if (Directory.Exists(data))
-{
-    Directory.Delete(data, recursive: true);
+    if (Directory.Exists(data))
+    {
+        Directory.Delete(data, recursive: true);
+    }
 }

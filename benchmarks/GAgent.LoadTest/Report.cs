@@ -7,6 +7,9 @@ namespace GAgent.LoadTest;
 /// <summary>Prints results as a Markdown table (GAgent next to the baseline, with their ratio) and as JSON.</summary>
 internal static class Report
 {
+    /// <summary>The scenario whose first-token latency, with one client, shows the gateway's own time-to-first-token overhead.</summary>
+    public const string FirstTokenScenario = "chat, streamed, 1 client";
+
     public static string Markdown(LoadOptions options, IReadOnlyList<LoadResult> results, long peakWorkingSet)
     {
         var text = new StringBuilder();
@@ -31,6 +34,10 @@ internal static class Report
             Row(text, scenario.Key, "allocated/request, whole process (B)", gagent.AllocatedBytesPerRequest, baseline.AllocatedBytesPerRequest);
             Row(text, scenario.Key, "CPU/request, whole process (µs)", gagent.CpuMicrosecondsPerRequest, baseline.CpuMicrosecondsPerRequest);
             Row(text, scenario.Key, "errors", gagent.Errors, baseline.Errors);
+            if (scenario.Key == FirstTokenScenario)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"| {scenario.Key} | first token overhead p50 / p99 (ms) | {gagent.FirstTokenP50Ms - baseline.FirstTokenP50Ms:0.###} / {gagent.FirstTokenP99Ms - baseline.FirstTokenP99Ms:0.###} | | |");
+            }
         }
 
         text.AppendLine();
@@ -40,6 +47,24 @@ internal static class Report
 
     public static string Json(LoadOptions options, IReadOnlyList<LoadResult> results, long peakWorkingSet)
         => JsonSerializer.Serialize(new LoadReport(options.Concurrency, options.Tokens, options.TokenSize, options.Duration.TotalSeconds, Environment.ProcessorCount, peakWorkingSet, results), LoadJsonContext.Default.LoadReport);
+
+    public static string ScaleMarkdown(IReadOnlyList<ScaleResult> results)
+    {
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"Scale runs: GAgent with the file session store, {Environment.ProcessorCount} cores.");
+        text.AppendLine();
+        text.AppendLine("| measurement | value | target | met |");
+        text.AppendLine("|---|---:|---|---|");
+        foreach (var result in results)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {result.Measurement} | {result.Value:0.##} {result.Unit} | {result.Target} | {(result.Met ? "yes" : "no")} |");
+        }
+
+        return text.ToString();
+    }
+
+    public static string ScaleJson(IReadOnlyList<ScaleResult> results)
+        => JsonSerializer.Serialize(new ScaleReport(Environment.ProcessorCount, results), LoadJsonContext.Default.ScaleReport);
 
     private static void Row(StringBuilder text, string scenario, string metric, double gagent, double baseline)
     {

@@ -1,3 +1,4 @@
+using System.Net.WebSockets;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
@@ -8,16 +9,23 @@ internal static class Servers
 {
     public const string ModelId = "load";
 
-    public static async Task<WebApplication> StartGAgentAsync(LoadOptions options, string dataDirectory)
+    public static async Task<WebApplication> StartGAgentAsync(LoadOptions options, string dataDirectory, bool fileStore = false, int maxSockets = 10_000)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.ConfigureKestrel(static k => k.Limits.MaxConcurrentConnections = null);
         builder.Logging.ClearProviders();
+        builder.Configuration.AddEnvironmentVariables();
         builder.Configuration["GAgent:Runs:MaxActiveRuns"] = "100000";
         builder.Configuration["GAgent:RateLimit:RequestsPerMinute"] = "0";
-        builder.Services.AddGAgent(o => o.DataDirectory = dataDirectory)
-            .AddChatClient(ModelId, new ZeroLatencyChatClient(options.Tokens, options.TokenSize))
-            .UseInMemorySessionStore();
+        builder.Configuration["GAgent:WebSocket:MaxConnections"] = maxSockets.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var gagent = builder.Services.AddGAgent(o => o.DataDirectory = dataDirectory)
+            .AddChatClient(ModelId, new ZeroLatencyChatClient(options.Tokens, options.TokenSize));
+        if (!fileStore)
+        {
+            gagent.UseInMemorySessionStore();
+        }
+
         var app = builder.Build();
         app.MapGAgentEndpoints();
         await app.StartAsync().ConfigureAwait(false);
@@ -26,7 +34,7 @@ internal static class Servers
 
     /// <summary>
     /// The physical limit: Kestrel writing the very bytes GAgent wrote for the same request, one flush per SSE event
-    /// as GAgent does, with no agent, no journal and no serialization.
+    /// (or one WebSocket message per event) as GAgent does, with no agent, no journal and no serialization.
     /// </summary>
     public static async Task<WebApplication> StartBaselineAsync(CapturedResponses captured)
     {
@@ -34,25 +42,45 @@ internal static class Servers
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         var app = builder.Build();
+        app.UseWebSockets();
         app.MapPost("/v1/chat/completions", async (HttpContext context) =>
         {
-            using var body = new MemoryStream();
-            await context.Request.Body.CopyToAsync(body, context.RequestAborted).ConfigureAwait(false);
-            var streaming = body.GetBuffer().AsSpan(0, (int)body.Length).IndexOf("\"stream\":true"u8) >= 0;
+            var streaming = (await ReadBodyAsync(context).ConfigureAwait(false)).AsSpan().IndexOf("\"stream\":true"u8) >= 0;
             if (!streaming)
             {
                 context.Response.ContentType = "application/json; charset=utf-8";
-                await context.Response.Body.WriteAsync(captured.Json, context.RequestAborted).ConfigureAwait(false);
+                await context.Response.Body.WriteAsync(captured.ChatJson, context.RequestAborted).ConfigureAwait(false);
                 return;
             }
 
-            context.Response.ContentType = "text/event-stream";
-            context.Response.Headers.CacheControl = "no-cache";
-            await context.Response.StartAsync(context.RequestAborted).ConfigureAwait(false);
-            foreach (var frame in captured.Frames)
+            await ReplayAsync(context, captured.ChatFrames).ConfigureAwait(false);
+        });
+        app.MapPost("/v1/responses", async (HttpContext context) =>
+        {
+            await ReadBodyAsync(context).ConfigureAwait(false);
+            await ReplayAsync(context, captured.ResponseFrames).ConfigureAwait(false);
+        });
+        app.MapPost("/api/sessions", static () => Results.StatusCode(StatusCodes.Status201Created));
+        app.Map("/api/ws", async (HttpContext context) =>
+        {
+            using var socket = await context.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
+            var buffer = new byte[16 * 1024];
+            while (true)
             {
-                await context.Response.Body.WriteAsync(frame, context.RequestAborted).ConfigureAwait(false);
-                await context.Response.Body.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+                var received = await socket.ReceiveAsync(buffer.AsMemory(), CancellationToken.None).ConfigureAwait(false);
+                if (received.MessageType == WebSocketMessageType.Close)
+                {
+                    await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None).ConfigureAwait(false);
+                    return;
+                }
+
+                if (received.EndOfMessage)
+                {
+                    foreach (var message in captured.SocketMessages)
+                    {
+                        await socket.SendAsync(message, WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None).ConfigureAwait(false);
+                    }
+                }
             }
         });
         await app.StartAsync().ConfigureAwait(false);
@@ -61,4 +89,23 @@ internal static class Servers
 
     public static Uri Address(WebApplication app)
         => new(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+
+    private static async Task<byte[]> ReadBodyAsync(HttpContext context)
+    {
+        using var body = new MemoryStream();
+        await context.Request.Body.CopyToAsync(body, context.RequestAborted).ConfigureAwait(false);
+        return body.ToArray();
+    }
+
+    private static async Task ReplayAsync(HttpContext context, IReadOnlyList<byte[]> frames)
+    {
+        context.Response.ContentType = "text/event-stream";
+        context.Response.Headers.CacheControl = "no-cache";
+        await context.Response.StartAsync(context.RequestAborted).ConfigureAwait(false);
+        foreach (var frame in frames)
+        {
+            await context.Response.Body.WriteAsync(frame, context.RequestAborted).ConfigureAwait(false);
+            await context.Response.Body.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+        }
+    }
 }

@@ -30,7 +30,6 @@ internal sealed class WebSocketConnection : IDisposable
     private const int MaxContentLength = 200_000;
     private const int ReceiveChunkBytes = 16 * 1024;
     private static readonly TimeSpan CloseGrace = TimeSpan.FromSeconds(10);
-    private static readonly JsonWriterOptions EventWriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
     private static readonly WsJsonContext Json = new(new JsonSerializerOptions(WsJsonContext.Default.Options) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 
     private readonly WebSocket _socket;
@@ -46,7 +45,11 @@ internal sealed class WebSocketConnection : IDisposable
     private readonly WebSocketChannel _channel;
     private readonly string _senderId;
     private readonly ILogger _logger;
-    private readonly Channel<byte[]> _outbox;
+    // Items are byte[] (protocol messages), AgentEvent or GAgentNotification; events are serialized by the send loop
+    // into one reusable buffer, so streaming a run allocates nothing per event beyond the event itself.
+    private readonly Channel<object> _outbox;
+    private readonly ArrayBufferWriter<byte> _frame = new(4096);
+    private readonly PooledJsonWriter _json = new();
     // Concurrent: the event bus checks membership from the publisher's thread while the receive loop changes it.
     private readonly ConcurrentDictionary<string, WebSocketSubscription> _subscriptions = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _finished = new();
@@ -70,7 +73,7 @@ internal sealed class WebSocketConnection : IDisposable
         _channel = channel;
         _senderId = senderId;
         _logger = logger;
-        _outbox = Channel.CreateBounded<byte[]>(new BoundedChannelOptions(options.SendQueueCapacity) { FullMode = BoundedChannelFullMode.Wait });
+        _outbox = Channel.CreateBounded<object>(new BoundedChannelOptions(options.SendQueueCapacity) { FullMode = BoundedChannelFullMode.Wait });
     }
 
     public async Task RunAsync(CancellationToken stopping)
@@ -102,6 +105,7 @@ internal sealed class WebSocketConnection : IDisposable
 
     public void Dispose()
     {
+        _json.Dispose();
         _finished.Dispose();
         _idle.Dispose();
     }
@@ -483,16 +487,7 @@ internal sealed class WebSocketConnection : IDisposable
         return request.SessionId;
     }
 
-    private void SendEvent(AgentEvent agentEvent)
-    {
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer, EventWriterOptions))
-        {
-            AgentEventJson.Write(writer, agentEvent, includeSessionId: true);
-        }
-
-        Enqueue(buffer.WrittenSpan.ToArray());
-    }
+    private void SendEvent(AgentEvent agentEvent) => Enqueue(agentEvent);
 
     /// <summary>State changes of followed sessions, and global ones (sessions list, profiles, routines), as <c>CUSTOM</c> events.</summary>
     private void OnNotification(GAgentNotification notification)
@@ -504,13 +499,7 @@ internal sealed class WebSocketConnection : IDisposable
             return;
         }
 
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer, EventWriterOptions))
-        {
-            AgentEventJson.WriteNotification(writer, notification);
-        }
-
-        Enqueue(buffer.WrittenSpan.ToArray());
+        Enqueue(notification);
     }
 
     private void SendError(string? clientRequestId, string code, string message)
@@ -518,7 +507,7 @@ internal sealed class WebSocketConnection : IDisposable
 
     private void Send(WsServerMessage message) => Enqueue(JsonSerializer.SerializeToUtf8Bytes(message, Json.WsServerMessage));
 
-    private void Enqueue(byte[] payload)
+    private void Enqueue(object payload)
     {
         if (!_outbox.Writer.TryWrite(payload) && Volatile.Read(ref _closeRequested) == 0)
         {
@@ -565,13 +554,36 @@ internal sealed class WebSocketConnection : IDisposable
         }
     }
 
+    /// <summary>The bytes of one outgoing message; events are written into the reused frame buffer (only the send loop calls this).</summary>
+    private ReadOnlyMemory<byte> Frame(object item)
+    {
+        if (item is byte[] bytes)
+        {
+            return bytes;
+        }
+
+        _frame.ResetWrittenCount();
+        var writer = _json.Rent(_frame);
+        if (item is AgentEvent agentEvent)
+        {
+            AgentEventJson.Write(writer, agentEvent, includeSessionId: true);
+        }
+        else
+        {
+            AgentEventJson.WriteNotification(writer, (GAgentNotification)item);
+        }
+
+        writer.Flush();
+        return _frame.WrittenMemory;
+    }
+
     private async Task SendLoopAsync()
     {
         try
         {
-            await foreach (var payload in _outbox.Reader.ReadAllAsync().ConfigureAwait(false))
+            await foreach (var item in _outbox.Reader.ReadAllAsync().ConfigureAwait(false))
             {
-                await _socket.SendAsync(payload, WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None).ConfigureAwait(false);
+                await _socket.SendAsync(Frame(item), WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None).ConfigureAwait(false);
             }
 
             if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
