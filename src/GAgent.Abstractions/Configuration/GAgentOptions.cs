@@ -33,6 +33,9 @@ public sealed class GAgentOptions
     /// <summary>Options of each channel by channel name (<c>GAgent:Channels:{name}</c>); a channel without an entry is enabled and allows everyone.</summary>
     public IDictionary<string, GAgent.Channels.ChannelOptions> Channels { get; } = new Dictionary<string, GAgent.Channels.ChannelOptions>(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Which tools need the owner's approval.</summary>
+    public ApprovalOptions Approvals { get; set; } = new();
+
     /// <summary>Restart backoff of failed channels.</summary>
     [ValidateObjectMembers]
     public ChannelRestartOptions ChannelRestart { get; set; } = new();

@@ -11,4 +11,7 @@ public sealed record RunInterrupt
 
     /// <summary>Human-readable explanation.</summary>
     public string? Message { get; init; }
+
+    /// <summary>The tool call the interrupt is about (for approvals), when there is one.</summary>
+    public string? ToolCallId { get; init; }
 }

@@ -12,7 +12,10 @@ public sealed record AgentRunRequest
     /// </summary>
     public string? SessionId { get; init; }
 
-    /// <summary>The new input messages (usually one user message). For an ephemeral run, the full conversation.</summary>
+    /// <summary>
+    /// The new input messages (usually one user message). For an ephemeral run, the full conversation. Empty only for a
+    /// continuation (<see cref="ResumeFromRunId"/>).
+    /// </summary>
     public required IReadOnlyList<ChatMessage> Messages { get; init; }
 
     /// <summary>
@@ -37,4 +40,11 @@ public sealed record AgentRunRequest
 
     /// <summary>Extra system instructions for this run only, added after the agent's own instructions.</summary>
     public string? Instructions { get; init; }
+
+    /// <summary>
+    /// Continues a run of the same session that ended with approval interrupts (<c>RUN_FINISHED</c> outcome
+    /// <c>interrupt</c>) once all of its approvals are decided: the approved tool calls run, denied and expired ones get
+    /// an error result, and then the model loop goes on. Null for an ordinary run. Needs <see cref="SessionId"/>.
+    /// </summary>
+    public string? ResumeFromRunId { get; init; }
 }

@@ -1,3 +1,4 @@
+using GAgent.Approvals;
 using GAgent.AspNetCore.AgUi.Wire;
 using GAgent.AspNetCore.Api;
 using GAgent.AspNetCore.Http;
@@ -7,6 +8,7 @@ using GAgent.Sessions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace GAgent.AspNetCore.AgUi;
@@ -38,6 +40,12 @@ internal static class AgUiEndpoints
             return ApiProblems.From(mapError, context);
         }
 
+        if (input!.Resume is { } resume)
+        {
+            // Answers to the approvals the thread's paused run waits on: the response is the run that continues it.
+            return await ResumeAsync(context, turn!.ThreadId, resume, server).ConfigureAwait(false);
+        }
+
         IAgentRun run;
         try
         {
@@ -61,6 +69,39 @@ internal static class AgUiEndpoints
         }
 
         context.Response.Headers.Location = $"{context.Request.PathBase}/api/runs/{run.Id}";
+        context.Response.Headers["X-GAgent-Run-Id"] = run.Id;
+        return RunEndpoints.Stream(context, run, 0, server.Disconnect.CancelApiRunOnDisconnect);
+    }
+
+    private static async Task<IResult> ResumeAsync(HttpContext context, string threadId, List<AgUiResumeEntry?> resume, GAgentServerOptions server)
+    {
+        var services = context.RequestServices;
+
+        // Deciding an approval is the owner's call: the admin scope, as POST /api/approvals/{id}/approve needs.
+        if (services.GetRequiredService<GAgentAccessPolicy>().Check(context, GAgentScopes.Admin) is { } denied)
+        {
+            return ApiProblems.From(denied, context);
+        }
+
+        var (decisions, parseError) = AgUiResume.Parse(resume);
+        if (parseError is not null)
+        {
+            return ApiProblems.From(parseError, context);
+        }
+
+        var (run, error) = await AgUiResume.DecideAsync(
+            threadId,
+            decisions!,
+            services.GetRequiredService<IApprovalStore>(),
+            services.GetRequiredService<ApprovalService>(),
+            services.GetRequiredService<IAgentRunner>(),
+            context.RequestAborted).ConfigureAwait(false);
+        if (error is not null)
+        {
+            return ApiProblems.From(error, context);
+        }
+
+        context.Response.Headers.Location = $"{context.Request.PathBase}/api/runs/{run!.Id}";
         context.Response.Headers["X-GAgent-Run-Id"] = run.Id;
         return RunEndpoints.Stream(context, run, 0, server.Disconnect.CancelApiRunOnDisconnect);
     }

@@ -1,3 +1,4 @@
+using GAgent.Approvals;
 using GAgent.Media;
 using GAgent.Models;
 using GAgent.Providers;
@@ -19,6 +20,8 @@ internal static class ErrorMapper
         RunLimitExceededException e => new ErrorInfo(429, e.Message, e.ErrorCode, RetryAfter: TimeSpan.FromSeconds(1)),
         RunEventsExpiredException e => new ErrorInfo(410, e.Message, e.ErrorCode, "after"),
         ChatProviderException e => new ErrorInfo(502, e.Message, e.ProviderErrorCode ?? e.ErrorCode),
+        ApprovalNotFoundException e => new ErrorInfo(404, e.Message, e.ErrorCode),
+        ApprovalAlreadyDecidedException e => new ErrorInfo(409, e.Message, e.ErrorCode),
         MediaNotFoundException e => new ErrorInfo(404, e.Message, e.ErrorCode),
         MediaRejectedException { Reason: MediaRejectionReason.TooLarge } e => new ErrorInfo(413, e.Message, e.ErrorCode),
         MediaRejectedException { Reason: MediaRejectionReason.TypeNotAllowed } e => new ErrorInfo(415, e.Message, e.ErrorCode),

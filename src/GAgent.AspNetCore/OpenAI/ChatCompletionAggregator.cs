@@ -37,6 +37,12 @@ internal static class ChatCompletionAggregator
                 case RunErrorEvent error:
                     return (null, ChatCompletionErrors.FromRunError(error));
                 case RunFinishedEvent finished:
+                    if (ChatCompletionErrors.ApprovalNotice(finished) is { } notice)
+                    {
+                        text.Append(hadText ? "\n\n" : string.Empty).Append(notice);
+                        hadText = true;
+                    }
+
                     foreach (var call in calls)
                     {
                         call.Function!.Arguments = arguments[call.Id!].ToString();

@@ -53,6 +53,12 @@ internal sealed class ChatCompletionStream(IAgentRun run, string completionId, l
                     yield return new SseItem<ChatChunk>(new ChatChunk(ChatChunkKind.ToolCallArguments, args, argsIndex));
                     break;
                 case RunFinishedEvent finished:
+                    if (ChatCompletionErrors.ApprovalNotice(finished) is { } notice)
+                    {
+                        yield return new SseItem<ChatChunk>(new ChatChunk(ChatChunkKind.Content, Text: _hadText ? "\n\n" + notice : notice));
+                        _hadText = true;
+                    }
+
                     yield return new SseItem<ChatChunk>(new ChatChunk(ChatChunkKind.Finish, finished));
                     if (includeUsage)
                     {

@@ -74,6 +74,7 @@ internal static class AgentEventJson
                         writer.WriteString("id"u8, interrupt.Id);
                         writer.WriteString("reason"u8, interrupt.Reason);
                         WriteOptional(writer, "message"u8, interrupt.Message);
+                        WriteOptional(writer, "toolCallId"u8, interrupt.ToolCallId);
                         writer.WriteEndObject();
                     }
 

@@ -4,6 +4,7 @@ using System.Net.WebSockets;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Threading.Channels;
+using GAgent.Approvals;
 using GAgent.AspNetCore.Api;
 using GAgent.Channels;
 using GAgent.AspNetCore.Http;
@@ -37,6 +38,7 @@ internal sealed class WebSocketConnection : IDisposable
     private readonly IAgentRunner _runner;
     private readonly ISessionStore _sessions;
     private readonly SessionRunHub _hub;
+    private readonly WebSocketApprovals _approvals;
     private readonly IGAgentEventBus _bus;
     private readonly IMediaStore _media;
     private readonly int _maxAttachments;
@@ -57,8 +59,9 @@ internal sealed class WebSocketConnection : IDisposable
     private WebSocketCloseStatus _closeStatus = WebSocketCloseStatus.NormalClosure;
     private string _closeDescription = string.Empty;
 
-    public WebSocketConnection(WebSocket socket, WebSocketChannelOptions options, IAgentRunner runner, ISessionStore sessions, SessionRunHub hub, IGAgentEventBus bus, IMediaStore media, int maxAttachments, WebSocketChannel channel, string senderId, ILogger logger)
+    public WebSocketConnection(WebSocket socket, WebSocketChannelOptions options, IAgentRunner runner, ISessionStore sessions, SessionRunHub hub, IGAgentEventBus bus, IMediaStore media, int maxAttachments, WebSocketChannel channel, string senderId, WebSocketApprovals approvals, ILogger logger)
     {
+        _approvals = approvals;
         _socket = socket;
         _options = options;
         _runner = runner;
@@ -189,7 +192,7 @@ internal sealed class WebSocketConnection : IDisposable
 
         if (request?.Type is not { } type)
         {
-            SendError(request?.ClientRequestId, "invalid_message", "Every message needs a 'type': hello, subscribe, unsubscribe, watch, unwatch, message, stop or ping.");
+            SendError(request?.ClientRequestId, "invalid_message", "Every message needs a 'type': hello, subscribe, unsubscribe, watch, unwatch, message, stop, approval or ping.");
             return;
         }
 
@@ -215,6 +218,9 @@ internal sealed class WebSocketConnection : IDisposable
                 case "stop":
                     Stop(request);
                     break;
+                case "approval":
+                    await DecideAsync(request).ConfigureAwait(false);
+                    break;
                 case "watch":
                     _watching = true;
                     Send(new WsServerMessage("ack") { ClientRequestId = request.ClientRequestId });
@@ -224,7 +230,7 @@ internal sealed class WebSocketConnection : IDisposable
                     Send(new WsServerMessage("ack") { ClientRequestId = request.ClientRequestId });
                     break;
                 default:
-                    SendError(request.ClientRequestId, "unknown_type", $"'{type}' is not a message type of this protocol; use hello, subscribe, unsubscribe, watch, unwatch, message, stop or ping.");
+                    SendError(request.ClientRequestId, "unknown_type", $"'{type}' is not a message type of this protocol; use hello, subscribe, unsubscribe, watch, unwatch, message, stop, approval or ping.");
                     break;
             }
         }
@@ -411,6 +417,57 @@ internal sealed class WebSocketConnection : IDisposable
 
         run.RequestStop();
         Send(new WsServerMessage("ack") { ClientRequestId = request.ClientRequestId, SessionId = run.SessionId, RunId = run.Id });
+    }
+
+    /// <summary>Approves or denies an approval; when that was the last one its run waited on, the ack names the run that continues it.</summary>
+    private async Task DecideAsync(WsClientMessage request)
+    {
+        if (!_approvals.CanDecide)
+        {
+            SendError(request.ClientRequestId, "insufficient_scope", "Deciding approvals needs the 'admin' scope; this key (or the key that issued the token) lacks it.");
+            return;
+        }
+
+        if (!ApprovalIds.IsValidApprovalId(request.Id))
+        {
+            SendError(request.ClientRequestId, "invalid_request", $"'id' must be an approval id ('apv_' and 32 lowercase hex characters); got '{request.Id}'.");
+            return;
+        }
+
+        if (request.Decision is not ("approve" or "deny"))
+        {
+            SendError(request.ClientRequestId, "invalid_request", $"'decision' must be 'approve' or 'deny'; got '{request.Decision}'.");
+            return;
+        }
+
+        var scope = ApprovalScope.Once;
+        if (request.Scope is not null && !ApprovalView.TryParseScope(request.Scope, out scope))
+        {
+            SendError(request.ClientRequestId, "invalid_request", $"'scope' must be once, session or always; got '{request.Scope}'.");
+            return;
+        }
+
+        if (request.Reason is { Length: > ApprovalEndpoints.MaxReasonLength })
+        {
+            SendError(request.ClientRequestId, "invalid_request", $"'reason' is {request.Reason.Length} characters long; at most {ApprovalEndpoints.MaxReasonLength} are accepted.");
+            return;
+        }
+
+        if (await _approvals.Store.GetAsync(request.Id!, _finished.Token).ConfigureAwait(false) is not { } approval)
+        {
+            SendError(request.ClientRequestId, "approval_not_found", $"Approval '{request.Id}' was not found; GET /api/approvals lists them.");
+            return;
+        }
+
+        // Deciding follows the session (when it is a stored one), so the continuation's events reach this socket.
+        if (!_subscriptions.ContainsKey(approval.SessionId) && _subscriptions.Count < _options.MaxSubscriptions
+            && await _sessions.GetAsync(approval.SessionId, _finished.Token).ConfigureAwait(false) is not null)
+        {
+            Subscribe(approval.SessionId, null, 0);
+        }
+
+        var decided = await _approvals.Service.DecideAsync(approval.Id, request.Decision == "approve", scope, request.Reason, _finished.Token).ConfigureAwait(false);
+        Send(new WsServerMessage("ack") { ClientRequestId = request.ClientRequestId, SessionId = decided.SessionId, RunId = decided.ContinuationRunId, Status = ApprovalView.Name(decided.Status) });
     }
 
     private async Task<string?> FindSessionAsync(WsClientMessage request)

@@ -1,3 +1,4 @@
+using GAgent.Approvals;
 using GAgent.AspNetCore.Http;
 using GAgent.Channels;
 using GAgent.AspNetCore.Security;
@@ -59,7 +60,8 @@ internal static class WebSocketEndpoint
             return;
         }
 
-        if (Authenticate(context) is { } denied)
+        var (scopes, denied) = Authenticate(context);
+        if (denied is not null)
         {
             await RefuseAsync(context, logger, denied).ConfigureAwait(false);
             return;
@@ -93,6 +95,7 @@ internal static class WebSocketEndpoint
                 services.GetRequiredService<IOptions<GAgentServerOptions>>().Value.Limits.MaxContentParts,
                 channel,
                 SenderId(context),
+                new WebSocketApprovals(services.GetRequiredService<ApprovalService>(), services.GetRequiredService<IApprovalStore>(), scopes!.Contains(GAgentScopes.Admin)),
                 logger);
             connections.Attach(connection);
             try
@@ -148,7 +151,7 @@ internal static class WebSocketEndpoint
     }
 
     /// <summary>A single-use token in <c>?token=</c>, else GAgent's usual key or loopback check; the socket needs the <c>chat</c> scope.</summary>
-    private static ErrorInfo? Authenticate(HttpContext context)
+    private static (IReadOnlySet<string>? Scopes, ErrorInfo? Error) Authenticate(HttpContext context)
     {
         IReadOnlySet<string>? scopes;
         if (context.Request.Query["token"] is [{ Length: > 0 } token])
@@ -156,7 +159,7 @@ internal static class WebSocketEndpoint
             scopes = context.RequestServices.GetRequiredService<AccessTokenStore>().Redeem(token);
             if (scopes is null)
             {
-                return new ErrorInfo(401, "The token is unknown, expired or already used: each token from POST /api/tokens opens one socket, once, within GAgent:WebSocket:TokenLifetime.", "invalid_token");
+                return (null, new ErrorInfo(401, "The token is unknown, expired or already used: each token from POST /api/tokens opens one socket, once, within GAgent:WebSocket:TokenLifetime.", "invalid_token"));
             }
         }
         else
@@ -164,15 +167,15 @@ internal static class WebSocketEndpoint
             var (granted, error) = context.RequestServices.GetRequiredService<GAgentAccessPolicy>().Authenticate(context);
             if (error is not null)
             {
-                return error;
+                return (null, error);
             }
 
             scopes = granted!;
         }
 
         return scopes.Contains(GAgentScopes.Chat)
-            ? null
-            : new ErrorInfo(403, "The WebSocket needs the 'chat' scope; this key (or the key that issued the token) lacks it.", "insufficient_scope");
+            ? (scopes, null)
+            : (null, new ErrorInfo(403, "The WebSocket needs the 'chat' scope; this key (or the key that issued the token) lacks it.", "insufficient_scope"));
     }
 
     /// <summary>

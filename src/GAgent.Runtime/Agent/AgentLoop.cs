@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using GAgent.Approvals;
 using GAgent.Diagnostics;
 using GAgent.Events;
 using GAgent.Media;
@@ -28,6 +29,7 @@ internal sealed class AgentLoop(
     TimeProvider time,
     MediaReferenceResolver media,
     RunProfileContext profileContext,
+    ApprovalGate approvals,
     ILogger<AgentLoop> logger)
 {
     private const int TitleLength = 60;
@@ -54,10 +56,11 @@ internal sealed class AgentLoop(
             GAgentTelemetry.RunsStarted.Add(1);
             RuntimeLog.RunStarted(logger, run.Id, run.SessionId, run.ModelId);
             writer.RunStarted();
-            var finishReason = await RunTurnsAsync(run, writer, t => turn = t).ConfigureAwait(false);
+            var interrupts = new List<RunInterrupt>();
+            var finishReason = await RunTurnsAsync(run, writer, t => turn = t, interrupts).ConfigureAwait(false);
             await FlushAsync(run).ConfigureAwait(false);
             run.SetFinishReason(finishReason);
-            writer.RunFinished(finishReason, run.Usage);
+            writer.RunFinished(finishReason, run.Usage, interrupts);
             status = AgentRunStatus.Completed;
         }
         catch (OperationCanceledException) when (run.StopToken.IsCancellationRequested)
@@ -99,13 +102,17 @@ internal sealed class AgentLoop(
         }
     }
 
-    private async Task<ChatFinishReason?> RunTurnsAsync(AgentRun run, RunEventWriter writer, Action<ModelTurn?> trackTurn)
+    private async Task<ChatFinishReason?> RunTurnsAsync(AgentRun run, RunEventWriter writer, Action<ModelTurn?> trackTurn, List<RunInterrupt> interrupts)
     {
         var agent = options.CurrentValue.Agent;
         var request = run.Request;
         var token = run.StopToken;
         var client = models.GetChatClient(run.ModelId);
-        var context = await BuildContextAsync(run, token).ConfigureAwait(false);
+        // The run's profile decides the persona, the memory and skills in the prompt, and the tools (run.Tools), which
+        // the calls a continuation settles must come from too.
+        var instructions = await profileContext.PrepareAsync(run, token).ConfigureAwait(false);
+        await SettleApprovalsAsync(run, writer, agent.ToolTimeout, token).ConfigureAwait(false);
+        var context = await BuildContextAsync(run, instructions, token).ConfigureAwait(false);
         var clientToolNames = request.ClientTools.Select(static t => t.Name).ToHashSet(StringComparer.Ordinal);
         var chatOptions = request.ChatOptions?.Clone() ?? new ChatOptions();
         chatOptions.Tools = [.. run.OfferedTools, .. request.ClientTools];
@@ -151,14 +158,24 @@ internal sealed class AgentLoop(
             }
 
             var serverCalls = turn.Calls.Where(c => !clientToolNames.Contains(c.Name)).ToList();
-            if (serverCalls.Count > 0)
+            var held = await HoldForApprovalAsync(run, serverCalls, token).ConfigureAwait(false);
+            var runNow = held.Calls.Count == 0 ? serverCalls : serverCalls.Where(c => !held.Calls.Contains(c)).ToList();
+            if (runNow.Count > 0)
             {
-                var toolMessage = await InvokeToolsAsync(run, serverCalls, turn, writer, agent.ToolTimeout, token).ConfigureAwait(false);
+                var toolMessage = await InvokeToolsAsync(run, runNow, turn, writer, agent.ToolTimeout, token).ConfigureAwait(false);
                 context.Add(toolMessage);
                 await PersistAsync(run, [Stored(run, toolMessage, null, null)], token).ConfigureAwait(false);
             }
 
             trackTurn(null);
+
+            if (held.Calls.Count > 0)
+            {
+                // The run ends here, paused: the stored assistant message keeps the waiting calls, and the run that
+                // continues once every approval is decided answers them.
+                await RequestApprovalsAsync(run, writer, held, interrupts, token).ConfigureAwait(false);
+                return ChatFinishReason.ToolCalls;
+            }
 
             if (serverCalls.Count < turn.Calls.Count)
             {
@@ -172,13 +189,11 @@ internal sealed class AgentLoop(
     private static ChatFinishReason FinalReason(ModelTurn turn)
         => turn.FinishReason is { } reason && reason != ChatFinishReason.ToolCalls ? reason : ChatFinishReason.Stop;
 
-    private async Task<List<ChatMessage>> BuildContextAsync(AgentRun run, CancellationToken token)
+    private async Task<List<ChatMessage>> BuildContextAsync(AgentRun run, string? instructions, CancellationToken token)
     {
         var current = options.CurrentValue;
         var request = run.Request;
         var context = new List<ChatMessage>();
-        // The run's profile decides the persona, the memory and skills in the prompt, and the tools (run.Tools).
-        var instructions = await profileContext.PrepareAsync(run, token).ConfigureAwait(false);
         if (!string.IsNullOrWhiteSpace(instructions))
         {
             context.Add(new ChatMessage(ChatRole.System, instructions));
@@ -332,6 +347,115 @@ internal sealed class AgentLoop(
         }
 
         return new ChatMessage(ChatRole.Tool, [.. turn.ToolResults]) { MessageId = turn.ToolMessageId };
+    }
+
+    /// <summary>
+    /// Before a persistent run builds its context: a continuation answers the calls of the run it resumes (approved
+    /// calls run, denied and expired ones get an error result); any other run expires the approvals a new message
+    /// supersedes and answers their calls, so the session's history stays valid for the model.
+    /// </summary>
+    private async Task SettleApprovalsAsync(AgentRun run, RunEventWriter writer, TimeSpan timeout, CancellationToken token)
+    {
+        if (!run.IsPersistent)
+        {
+            return;
+        }
+
+        var messageId = RunIds.NewMessageId();
+        var results = new List<AIContent>();
+        if (run.Request.ResumeFromRunId is { } resumed)
+        {
+            var decided = (await approvals.Store.ListAsync(new ApprovalQuery { RunId = resumed, SessionId = run.SessionId, Limit = ApprovalQuery.MaxLimit }, token).ConfigureAwait(false)).Items;
+            var unanswered = await approvals.UnansweredCallIdsAsync(run.SessionId, token).ConfigureAwait(false);
+            foreach (var approval in decided.Reverse())
+            {
+                if (!unanswered.Contains(approval.CallId))
+                {
+                    continue;
+                }
+
+                var current = approval.Status == ApprovalStatus.Pending
+                    ? await approvals.ExpireAsync(approval, "The run was resumed before this approval was decided.", token).ConfigureAwait(false) ?? approval
+                    : approval;
+                var outcome = current.Status == ApprovalStatus.Approved
+                    ? await tools.InvokeAsync(run.Tools.GetValueOrDefault(current.ToolName), new FunctionCallContent(current.CallId, current.ToolName, ArgumentsOf(current)), timeout, token).ConfigureAwait(false)
+                    : ToolOutcome.Failure(current.CallId, UnansweredText(current));
+                GAgentTelemetry.ToolCalls.Add(1, new KeyValuePair<string, object?>("gen_ai.tool.name", current.ToolName), new KeyValuePair<string, object?>("gagent.tool.outcome", outcome.IsError ? "error" : "ok"));
+                writer.ToolResult(messageId, current.CallId, outcome.Text, outcome.IsError);
+                results.Add(outcome.Result);
+            }
+        }
+        else
+        {
+            foreach (var approval in await approvals.ExpireSupersededAsync(run.SessionId, token).ConfigureAwait(false))
+            {
+                results.Add(ToolOutcome.Failure(approval.CallId, UnansweredText(approval)).Result);
+            }
+        }
+
+        if (results.Count > 0)
+        {
+            await PersistAsync(run, [Stored(run, new ChatMessage(ChatRole.Tool, results) { MessageId = messageId }, null, null)], token).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The server calls of a turn that must wait for the owner's approval (policy, no standing grant).</summary>
+    private async Task<HeldCalls> HoldForApprovalAsync(AgentRun run, List<FunctionCallContent> serverCalls, CancellationToken token)
+    {
+        var held = new HeldCalls();
+        foreach (var call in serverCalls)
+        {
+            // Unknown tools and unreadable arguments fail at once; there is nothing to approve.
+            if (call.Exception is not null || run.Tools.GetValueOrDefault(call.Name) is not { } tool)
+            {
+                continue;
+            }
+
+            held.ProfileId = run.ProfileId;
+            if (await approvals.MustWaitAsync(tool, run.SessionId, held.ProfileId, token).ConfigureAwait(false))
+            {
+                held.Calls.Add(call);
+            }
+        }
+
+        return held;
+    }
+
+    private async Task RequestApprovalsAsync(AgentRun run, RunEventWriter writer, HeldCalls held, List<RunInterrupt> interrupts, CancellationToken token)
+    {
+        foreach (var call in held.Calls)
+        {
+            var approval = await approvals.RequestAsync(run.Id, run.SessionId, held.ProfileId, run.ModelId, call, SerializeArguments(call), token).ConfigureAwait(false);
+            writer.Custom(GAgentEventNames.ApprovalRequested, ApprovalGate.ToJson(approval));
+            interrupts.Add(new RunInterrupt
+            {
+                Id = approval.Id,
+                Reason = RunInterruptReasons.ApprovalRequired,
+                Message = $"The tool '{call.Name}' needs the owner's approval before it runs (approval {approval.Id}).",
+                ToolCallId = call.CallId,
+            });
+        }
+    }
+
+    /// <summary>The error result of a waiting call that will not run, as the model reads it.</summary>
+    private static string UnansweredText(ApprovalRecord approval) => approval.Status switch
+    {
+        ApprovalStatus.Denied => $"Error: the owner denied the call of the tool '{approval.ToolName}'" + (approval.Reason is { } reason ? ": " + reason : ".") + " The tool did not run.",
+        ApprovalStatus.Approved => $"Error: the tool '{approval.ToolName}' was approved, but the conversation moved on before it ran. The tool did not run.",
+        _ => $"Error: the approval for the tool '{approval.ToolName}' expired" + (approval.Reason is { } why ? " (" + why.TrimEnd('.') + ")" : string.Empty) + ". The tool did not run.",
+    };
+
+    private static Dictionary<string, object?> ArgumentsOf(ApprovalRecord approval)
+        => approval.Arguments.ValueKind == JsonValueKind.Object
+            ? approval.Arguments.EnumerateObject().ToDictionary(static p => p.Name, static p => (object?)p.Value.Clone(), StringComparer.Ordinal)
+            : [];
+
+    /// <summary>The calls of one turn that wait for approval, and the run's profile the decision used.</summary>
+    private sealed class HeldCalls
+    {
+        public List<FunctionCallContent> Calls { get; } = [];
+
+        public string? ProfileId { get; set; }
     }
 
     private static void EndText(ModelTurn turn, RunEventWriter writer)

@@ -1,3 +1,4 @@
+using GAgent.Approvals;
 using GAgent.Models;
 using GAgent.Configuration;
 using GAgent.Profiles;
@@ -17,12 +18,17 @@ internal sealed class AgentRunner(
     RunRegistry registry,
     AgentLoop loop,
     IOptionsMonitor<GAgentOptions> options,
-    TimeProvider time) : IAgentRunner
+    TimeProvider time,
+    IApprovalStore approvals) : IAgentRunner
 {
     public async ValueTask<IAgentRun> StartAsync(AgentRunRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         Validate(request);
+        if (request.ResumeFromRunId is { } resumed)
+        {
+            await ValidateResumeAsync(request.SessionId, resumed, cancellationToken).ConfigureAwait(false);
+        }
 
         string sessionId;
         string? profileId = null;
@@ -111,9 +117,24 @@ internal sealed class AgentRunner(
         return (profile, modelId);
     }
 
+    /// <summary>A continuation needs the session and a run of it that paused on approvals.</summary>
+    private async Task ValidateResumeAsync(string? sessionId, string resumed, CancellationToken cancellationToken)
+    {
+        if (sessionId is null)
+        {
+            throw new ArgumentException("A continuation (ResumeFromRunId) needs the session of the paused run.", nameof(sessionId));
+        }
+
+        var page = await approvals.ListAsync(new ApprovalQuery { RunId = resumed, SessionId = sessionId, Limit = 1 }, cancellationToken).ConfigureAwait(false);
+        if (page.Items.Count == 0)
+        {
+            throw new ArgumentException($"Run '{resumed}' of session '{sessionId}' did not pause for approvals; there is nothing to resume.", nameof(resumed));
+        }
+    }
+
     private void Validate(AgentRunRequest request)
     {
-        if (request.Messages is null || request.Messages.Count == 0)
+        if (request.Messages is null || (request.Messages.Count == 0 && request.ResumeFromRunId is null))
         {
             throw new ArgumentException("A run needs at least one input message.", nameof(request));
         }

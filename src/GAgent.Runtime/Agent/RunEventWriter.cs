@@ -46,7 +46,18 @@ internal sealed class RunEventWriter(AgentRun run, TimeProvider time)
 
     public void Custom(string name, JsonElement value) => Append(new CustomEvent { RunId = run.Id, SessionId = run.SessionId, Sequence = Next(), Timestamp = Now(), Name = name, Value = value });
 
-    public void RunFinished(ChatFinishReason? finishReason, UsageDetails usage) => Append(new RunFinishedEvent { RunId = run.Id, SessionId = run.SessionId, Sequence = Next(), Timestamp = Now(), Outcome = RunOutcome.Success, FinishReason = finishReason, Usage = usage });
+    /// <summary>Ends the run: with its answer, or paused on <paramref name="interrupts"/> (approvals) when there are any.</summary>
+    public void RunFinished(ChatFinishReason? finishReason, UsageDetails usage, IReadOnlyList<RunInterrupt>? interrupts = null) => Append(new RunFinishedEvent
+    {
+        RunId = run.Id,
+        SessionId = run.SessionId,
+        Sequence = Next(),
+        Timestamp = Now(),
+        Outcome = interrupts is { Count: > 0 } ? RunOutcome.Interrupt : RunOutcome.Success,
+        FinishReason = finishReason,
+        Interrupts = interrupts ?? [],
+        Usage = usage,
+    });
 
     public void RunError(string code, string message) => Append(new RunErrorEvent { RunId = run.Id, SessionId = run.SessionId, Sequence = Next(), Timestamp = Now(), Code = code, Message = message });
 

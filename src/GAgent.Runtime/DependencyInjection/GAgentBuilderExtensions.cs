@@ -1,3 +1,4 @@
+using GAgent.Approvals;
 using GAgent.Channels;
 using GAgent.Demo;
 using GAgent.Configuration;
@@ -179,6 +180,18 @@ public static class GAgentBuilderExtensions
         return builder.ReplaceSingleton(ServiceDescriptor.Singleton(store));
     }
 
+    /// <summary>Replaces the approval store (pending tool-call approvals and standing grants) with <typeparamref name="TStore"/>.</summary>
+    public static IGAgentBuilder UseApprovalStore<TStore>(this IGAgentBuilder builder)
+        where TStore : class, IApprovalStore
+        => builder.ReplaceSingleton(ServiceDescriptor.Singleton<IApprovalStore, TStore>());
+
+    /// <summary>Replaces the approval store with an instance.</summary>
+    public static IGAgentBuilder UseApprovalStore(this IGAgentBuilder builder, IApprovalStore store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        return builder.ReplaceSingleton(ServiceDescriptor.Singleton(store));
+    }
+
     /// <summary>Keeps profiles in memory only (tests, throwaway hosts): everything is lost when the process ends.</summary>
     public static IGAgentBuilder UseInMemoryProfileStore(this IGAgentBuilder builder)
         => builder.UseProfileStore(static provider => new InMemoryProfileStore(provider.GetRequiredService<TimeProvider>()));
@@ -226,6 +239,10 @@ public static class GAgentBuilderExtensions
         => builder.UseSkillStore(static provider => new InMemorySkillStore(
             provider.GetRequiredService<IOptions<GAgentOptions>>().Value.Skills.MaxSkillChars,
             provider.GetRequiredService<TimeProvider>()));
+
+    /// <summary>Keeps approvals and grants in memory only (tests, throwaway hosts): they are lost when the process ends.</summary>
+    public static IGAgentBuilder UseInMemoryApprovalStore(this IGAgentBuilder builder)
+        => builder.UseApprovalStore<InMemoryApprovalStore>();
 
     /// <summary>The one way stores are swapped: replace the default registration, keep it a singleton.</summary>
     /// <summary>Swaps the keyed registration behind the observing <see cref="ISessionStore"/>, so changes are still announced.</summary>

@@ -18,7 +18,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class GAgentRuntimeServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the GAgent runtime: the agent loop, the run registry and the default file session, response, media, profile, memory and skill stores and the media URL signer. Use it directly
+    /// Adds the GAgent runtime: the agent loop, the run registry and the default file session, response, media, approval, profile, memory and skill stores and the media URL signer. Use it directly
     /// in worker or console hosts; ASP.NET Core apps call <c>AddGAgent()</c>, which calls this. Safe to call twice.
     /// </summary>
     public static IGAgentBuilder AddGAgentRuntime(this IServiceCollection services, Action<GAgentOptions>? configure = null)
@@ -63,6 +63,14 @@ public static class GAgentRuntimeServiceCollectionExtensions
             Path.Combine(provider.GetRequiredService<IOptions<GAgentOptions>>().Value.DataDirectory!, "keys"),
             provider.GetRequiredService<TimeProvider>(),
             provider.GetService<ILogger<MediaUrlSigner>>()));
+        services.TryAddSingleton<GAgent.Approvals.IApprovalStore>(static provider => new GAgent.Approvals.FileApprovalStore(
+            Path.Combine(provider.GetRequiredService<IOptions<GAgentOptions>>().Value.DataDirectory!, "approvals"),
+            provider.GetService<ILogger<GAgent.Approvals.FileApprovalStore>>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<GAgent.Approvals.IToolApprovalPolicy, GAgent.Approvals.ConfiguredToolApprovalPolicy>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<GAgent.Approvals.IToolApprovalPolicy, GAgent.Approvals.ProfileToolApprovalPolicy>());
+        services.TryAddSingleton<GAgent.Approvals.ApprovalGate>();
+        services.TryAddSingleton<GAgent.Approvals.ApprovalService>();
+        services.AddHostedService<GAgent.Approvals.ApprovalStartupCheck>();
         services.TryAddSingleton<MediaReferenceResolver>();
         services.TryAddSingleton<GAgent.Profiles.IProfileStore>(static provider => new GAgent.Profiles.FileProfileStore(
             Path.Combine(provider.GetRequiredService<IOptions<GAgentOptions>>().Value.DataDirectory!, "profiles"),

@@ -30,6 +30,7 @@ internal sealed class TestRuntime : IAsyncDisposable
             .UseInMemoryProfileStore()
             .UseInMemoryMemoryStore()
             .UseInMemorySkillStore()
+            .UseInMemoryApprovalStore()
             .AddChatClient(ModelId, Client);
         build?.Invoke(builder);
         _provider = builder.Services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });

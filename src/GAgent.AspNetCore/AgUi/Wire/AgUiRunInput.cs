@@ -28,4 +28,7 @@ internal sealed class AgUiRunInput
 
     /// <summary>Free-form properties; only <c>model</c> is read.</summary>
     public JsonElement? ForwardedProps { get; set; }
+
+    /// <summary>Answers to the interrupts of the thread's previous run (tool approvals).</summary>
+    public List<AgUiResumeEntry?>? Resume { get; set; }
 }

@@ -9,6 +9,10 @@ namespace GAgent.AspNetCore.Api.Wire;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     UseStringEnumConverter = true)]
 [JsonSerializable(typeof(SessionResponse))]
+[JsonSerializable(typeof(GAgent.Approvals.ApprovalView))]
+[JsonSerializable(typeof(ApprovalListResponse))]
+[JsonSerializable(typeof(GrantListResponse))]
+[JsonSerializable(typeof(DecideApprovalRequest))]
 [JsonSerializable(typeof(SessionListResponse))]
 [JsonSerializable(typeof(CreateSessionRequest))]
 [JsonSerializable(typeof(PatchSessionRequest))]

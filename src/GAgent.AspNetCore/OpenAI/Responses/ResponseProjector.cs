@@ -89,6 +89,15 @@ internal sealed class ResponseProjector(ResponseObject template, string runId)
                 CloseCall(events, call, ResponseStatuses.Completed);
                 break;
             case RunFinishedEvent finished:
+                if (ChatCompletionErrors.ApprovalNotice(finished) is { } notice)
+                {
+                    // Server tools wait for the owner's approval, which this API cannot carry: say so in the output.
+                    CloseMessage(events, ResponseStatuses.Completed);
+                    OpenMessage(events, "msg_" + Guid.CreateVersion7().ToString("N"));
+                    AppendText(events, notice);
+                    CloseMessage(events, ResponseStatuses.Completed);
+                }
+
                 var (status, reason) = finished.Outcome == RunOutcome.Interrupt ? (ResponseStatuses.Incomplete, null)
                     : finished.FinishReason == ChatFinishReason.Length ? (ResponseStatuses.Incomplete, "max_output_tokens")
                     : finished.FinishReason == ChatFinishReason.ContentFilter ? (ResponseStatuses.Incomplete, "content_filter")

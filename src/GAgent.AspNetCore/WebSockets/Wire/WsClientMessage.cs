@@ -17,6 +17,17 @@ internal sealed class WsClientMessage
 
     public string? Model { get; set; }
 
+    /// <summary>The approval an <c>approval</c> message decides.</summary>
+    public string? Id { get; set; }
+
+    /// <summary><c>approve</c> or <c>deny</c>.</summary>
+    public string? Decision { get; set; }
+
+    /// <summary><c>once</c> (default), <c>session</c> or <c>always</c>.</summary>
+    public string? Scope { get; set; }
+
+    /// <summary>Why a call is denied.</summary>
+    public string? Reason { get; set; }
     /// <summary>Media ids (from <c>POST /api/media</c>) attached to a <c>message</c>.</summary>
     public IReadOnlyList<string>? Attachments { get; set; }
 }
