@@ -36,4 +36,8 @@ public sealed class GAgentOptions
     /// <summary>Restart backoff of failed channels.</summary>
     [ValidateObjectMembers]
     public ChannelRestartOptions ChannelRestart { get; set; } = new();
+
+    /// <summary>The routine scheduler.</summary>
+    [ValidateObjectMembers]
+    public RoutineOptions Routines { get; set; } = new();
 }

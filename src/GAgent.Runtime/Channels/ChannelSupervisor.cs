@@ -1,4 +1,5 @@
 using GAgent.Configuration;
+using GAgent.Runs;
 using Microsoft.Extensions.Logging;
 
 namespace GAgent.Channels;
@@ -126,8 +127,22 @@ internal sealed class ChannelSupervisor : IChannelContext
         return _dispatcher.DispatchAsync(
             Channel,
             message,
-            run => _track(_dispatcher.DeliverAsync(Channel, message, run, Touch, _stopping)),
+            run => _track(_dispatcher.DeliverAsync(Channel, message.ConversationId, message.ClientMessageId, run, Touch, _stopping)),
             cancellationToken);
+    }
+
+    /// <summary>Sends the final answer of <paramref name="run"/> to a conversation (routines). Null when delivered, else why not.</summary>
+    public Task<string?> DeliverAsync(string conversationId, IAgentRun run)
+    {
+        if (Status.State != ChannelState.Running || _stopping.IsCancellationRequested)
+        {
+            return Task.FromResult<string?>($"Channel '{ChannelName}' is not running.");
+        }
+
+        Touch();
+        var delivery = _dispatcher.DeliverAsync(Channel, conversationId, null, run, Touch, _stopping);
+        _track(delivery);
+        return delivery;
     }
 
     public void ReportFault(Exception exception)

@@ -4,6 +4,7 @@ using GAgent.Media;
 using GAgent.Models;
 using GAgent.Providers.OpenAI;
 using GAgent.Responses;
+using GAgent.Routines;
 using GAgent.Sessions;
 using GAgent.Tools;
 using Microsoft.Extensions.AI;
@@ -154,6 +155,26 @@ public static class GAgentBuilderExtensions
     /// <summary>Keeps uploaded media in memory only (tests, throwaway hosts): everything is lost when the process ends.</summary>
     public static IGAgentBuilder UseInMemoryMediaStore(this IGAgentBuilder builder)
         => builder.UseMediaStore(static provider => new InMemoryMediaStore(provider.GetRequiredService<TimeProvider>()));
+
+    /// <summary>Replaces the routine store (the default keeps one JSON file per routine under <c>{DataDirectory}/routines</c>).</summary>
+    public static IGAgentBuilder UseRoutineStore<TStore>(this IGAgentBuilder builder)
+        where TStore : class, IRoutineStore
+        => builder.ReplaceSingleton(ServiceDescriptor.Singleton<IRoutineStore, TStore>());
+
+    /// <summary>Replaces the routine store with a factory.</summary>
+    public static IGAgentBuilder UseRoutineStore(this IGAgentBuilder builder, Func<IServiceProvider, IRoutineStore> factory)
+        => builder.ReplaceSingleton(factory);
+
+    /// <summary>Replaces the routine store with an instance.</summary>
+    public static IGAgentBuilder UseRoutineStore(this IGAgentBuilder builder, IRoutineStore store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        return builder.ReplaceSingleton(ServiceDescriptor.Singleton(store));
+    }
+
+    /// <summary>Keeps routines in memory only (tests, throwaway hosts): they are lost when the process ends.</summary>
+    public static IGAgentBuilder UseInMemoryRoutineStore(this IGAgentBuilder builder)
+        => builder.UseRoutineStore<InMemoryRoutineStore>();
 
     /// <summary>The one way stores are swapped: replace the default registration, keep it a singleton.</summary>
     private static IGAgentBuilder ReplaceSingleton(this IGAgentBuilder builder, ServiceDescriptor descriptor)
