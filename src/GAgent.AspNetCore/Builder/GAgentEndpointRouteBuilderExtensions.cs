@@ -39,7 +39,7 @@ public static class GAgentEndpointRouteBuilderExtensions
         return v1;
     }
 
-    /// <summary>Maps the control API (health, status, sessions, runs, AG-UI, tokens, channels, media) under <c>{prefix}/api</c>.</summary>
+    /// <summary>Maps the control API (health, status, sessions, runs, AG-UI, tokens, channels, media, routines) under <c>{prefix}/api</c>.</summary>
     public static IEndpointConventionBuilder MapGAgentApi(this IEndpointRouteBuilder endpoints, string prefix = "")
     {
         var api = CreateRoot(endpoints, prefix).MapGroup("/api").AddEndpointFilter(new GAgentAccessFilter(GAgentScopes.Admin, openAIErrors: false));
@@ -51,6 +51,7 @@ public static class GAgentEndpointRouteBuilderExtensions
         TokenEndpoints.Map(api);
         ChannelEndpoints.Map(api);
         MediaEndpoints.Map(api);
+        RoutineEndpoints.Map(api);
         return api;
     }
 
