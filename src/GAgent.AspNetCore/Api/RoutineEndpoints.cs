@@ -59,7 +59,7 @@ internal static class RoutineEndpoints
         try
         {
             var routine = await manager.CreateAsync(body.Id, ToDefinition(body, schedule), context.RequestAborted).ConfigureAwait(false);
-            context.Response.Headers.Location = $"{context.Request.PathBase}/api/routines/{routine.Id}";
+            context.Response.Headers.Location = $"{context.Request.PathBase}{context.Request.Path.Value!.TrimEnd('/')}/{routine.Id}";
             return TypedResults.Json(RoutineViews.ToView(routine), Json.RoutineView, statusCode: StatusCodes.Status201Created);
         }
         catch (Exception ex) when (Map(ex) is { } mapped)
