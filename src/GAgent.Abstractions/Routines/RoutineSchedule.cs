@@ -66,14 +66,14 @@ public sealed record RoutineSchedule
     }
 
     /// <summary>
-    /// The first occurrence strictly after <paramref name="after"/>: the cron expression's next time in the time zone, or
-    /// <paramref name="after"/> plus the interval. Null when a cron expression has no further occurrence.
+    /// The first occurrence strictly after <paramref name="after"/>, in UTC: the cron expression's next time in the time
+    /// zone, or <paramref name="after"/> plus the interval. Null when a cron expression has no further occurrence.
     /// </summary>
     /// <exception cref="ArgumentException">The schedule is invalid (see <see cref="Validate"/>).</exception>
     public DateTimeOffset? GetNextOccurrence(DateTimeOffset after)
     {
         Validate();
-        return Interval is { } interval ? after + interval : CronExpression.Parse(Cron!).GetNextOccurrence(after, ResolveTimeZone());
+        return Interval is { } interval ? (after + interval).ToUniversalTime() : CronExpression.Parse(Cron!).GetNextOccurrence(after, ResolveTimeZone())?.ToUniversalTime();
     }
 
     /// <summary>The time zone the cron expression is read in.</summary>
