@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace GAgent.Routines;
 
 /// <summary>
@@ -17,6 +19,7 @@ public sealed record RoutineTarget
     public string? ChatId { get; init; }
 
     /// <summary>True for a channel target.</summary>
+    [JsonIgnore]
     public bool IsChannel => ChannelName is not null;
 
     /// <summary>A session target.</summary>
