@@ -289,4 +289,14 @@ public sealed class RoutineSchedulerTests
         Assert.Equal("model", await Refused(daily, RoutineTarget.Session("s1"), "no-such-model"));
         Assert.Empty(await runtime.Store.ListAsync());
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(10_001)]
+    public async Task Out_of_range_options_are_refused(int maxRuns)
+    {
+        await using var runtime = new RoutineTestRuntime(configure: o => o.Routines.MaxConcurrentRoutineRuns = maxRuns);
+        var error = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => runtime.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<GAgentOptions>>().Value);
+        Assert.Contains("MaxConcurrentRoutineRuns", error.Message, StringComparison.Ordinal);
+    }
 }
