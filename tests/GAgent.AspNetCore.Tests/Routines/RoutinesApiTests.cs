@@ -91,9 +91,34 @@ public sealed class RoutinesApiTests
         await SendAsync(host, HttpMethod.Delete, "/api/routines/morning", null, HttpStatusCode.NotFound);
         Assert.Equal(0, (await host.Client.GetFromJsonAsync<JsonElement>("/api/routines")).GetProperty("items").GetArrayLength());
 
-        // Survives a restart: the routine is in the data directory.
-        await SendAsync(host, HttpMethod.Post, "/api/routines", """{"id":"kept","name":"n","prompt":"p","schedule":{"cron":"@daily"},"target":{"sessionId":"s1"}}""", HttpStatusCode.Created);
-        Assert.True(File.Exists(Path.Combine(host.DataDirectory, "routines", "kept.json")));
+    }
+
+    [Fact]
+    public async Task Routines_survive_a_restart()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "gagent-tests", Guid.NewGuid().ToString("N"));
+        try
+        {
+            JsonElement created;
+            await using (var first = await GAgentTestHost.StartAsync(b => b.AddChatClient("scripted", Answering("x")), dataDirectory: directory))
+            {
+                await CreateSessionAsync(first);
+                created = await SendAsync(first, HttpMethod.Post, "/api/routines", """{"id":"kept","name":"n","prompt":"p","schedule":{"cron":"@daily"},"target":{"sessionId":"s1"}}""", HttpStatusCode.Created);
+            }
+
+            Assert.True(File.Exists(Path.Combine(directory, "routines", "kept.json")));
+            await using var second = await GAgentTestHost.StartAsync(b => b.AddChatClient("scripted", Answering("x")), dataDirectory: directory);
+            var routine = await second.Client.GetFromJsonAsync<JsonElement>("/api/routines/kept");
+            Assert.Equal(created.GetProperty("nextRunAt").GetDateTimeOffset(), routine.GetProperty("nextRunAt").GetDateTimeOffset());
+            Assert.Equal("p", routine.GetProperty("prompt").GetString());
+        }
+        finally
+        {
+            if (Directory.Exists(directory))
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+        }
     }
 
     [Fact]
