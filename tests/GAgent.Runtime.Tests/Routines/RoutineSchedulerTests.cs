@@ -232,6 +232,29 @@ public sealed class RoutineSchedulerTests
     }
 
     [Fact]
+    public async Task With_queuing_a_busy_session_runs_the_routine_after_the_active_run()
+    {
+        await using var runtime = new RoutineTestRuntime(configure: o => o.Runs.ConcurrentRunPolicy = ConcurrentRunPolicy.Queue);
+        await runtime.CreateSessionAsync();
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var reached = runtime.Client.EnqueueGated([Updates.Text("Working")], gate.Task, [Updates.Finish(ChatFinishReason.Stop)]);
+        var busy = await runtime.Runner.StartAsync(new GAgent.Runs.AgentRunRequest { SessionId = "s1", Messages = [TestRuntime.User("long task")] });
+        await reached.WaitAsync(TestRuntime.Timeout);
+
+        await runtime.CreateRoutineAsync("daily", RoutineSchedule.FromCron("0 9 * * *"));
+        await runtime.StartSchedulerAsync();
+        await runtime.AdvanceAsync(TimeSpan.FromMinutes(30));
+        var queued = await runtime.WaitForRunAsync("daily", r => r.RunId is not null);
+        Assert.Equal(RoutineRunStatus.Running, queued.LastRun!.Status);
+        Assert.NotEqual(busy.Id, queued.LastRun.RunId);
+
+        gate.SetResult();
+        var finished = await runtime.WaitForFinishedRunAsync("daily");
+        Assert.Equal(RoutineRunStatus.Completed, finished.LastRun!.Status);
+        Assert.Equal("routine-daily", (await runtime.MessagesAsync("s1")).Single(m => m.Text == "Prompt of daily").AuthorName);
+    }
+
+    [Fact]
     public async Task The_concurrency_cap_skips_runs_beyond_it()
     {
         await using var runtime = new RoutineTestRuntime(configure: o => o.Routines.MaxConcurrentRoutineRuns = 1);
