@@ -5,11 +5,11 @@ public enum RoutineRunStatus
 {
     /// <summary>The run was started and has not ended yet.</summary>
     Running,
-    /// <summary>The run ended with the agent's answer (and, for a channel target, the answer was delivered).</summary>
+    /// <summary>The run ended with the agent's answer (for a channel target, handed to the channel's reply path).</summary>
     Completed,
     /// <summary>The run paused for an approval.</summary>
     Interrupted,
-    /// <summary>The run could not start or failed, or its answer could not be delivered; see <see cref="RoutineRun.Error"/>.</summary>
+    /// <summary>The run could not start or failed, or its target channel was not running; see <see cref="RoutineRun.Error"/>.</summary>
     Failed,
     /// <summary>The run was stopped.</summary>
     Cancelled,

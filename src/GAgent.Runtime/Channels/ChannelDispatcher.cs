@@ -63,18 +63,15 @@ internal sealed class ChannelDispatcher(IAgentRunner runner, ISessionStore sessi
         return DispatchResult.Started(sessionId, run.Id);
     }
 
-    /// <summary>
-    /// Waits for the run's end and sends its final assistant text to <paramref name="conversationId"/>, split to the
-    /// channel's limit. Never throws; returns null when everything was delivered (or there was nothing to send), else why not.
-    /// </summary>
-    public async Task<string?> DeliverAsync(IChannel channel, string conversationId, string? replyTo, IAgentRun run, Action touch, CancellationToken cancellationToken)
+    /// <summary>Waits for the run's end and sends its final assistant text, split to the channel's limit. Never throws.</summary>
+    public async Task DeliverAsync(IChannel channel, InboundMessage inbound, IAgentRun run, Action touch, CancellationToken cancellationToken)
     {
         try
         {
             var text = await ReadReplyAsync(run, cancellationToken).ConfigureAwait(false);
             if (string.IsNullOrWhiteSpace(text))
             {
-                return null;
+                return;
             }
 
             var limit = channel.Capabilities.MaxTextLength;
@@ -85,9 +82,9 @@ internal sealed class ChannelDispatcher(IAgentRunner runner, ISessionStore sessi
                     new OutboundMessage
                     {
                         ChannelName = channel.Name,
-                        ConversationId = conversationId,
+                        ConversationId = inbound.ConversationId,
                         Text = parts[i],
-                        ReplyTo = replyTo,
+                        ReplyTo = inbound.ClientMessageId,
                         RunId = run.Id,
                         IsFinal = i == parts.Count - 1,
                         PartIndex = i + 1,
@@ -99,21 +96,17 @@ internal sealed class ChannelDispatcher(IAgentRunner runner, ISessionStore sessi
                 {
                     // Later parts make no sense without the failed one; the channel already retried what it could.
                     ChannelLog.DeliveryFailed(logger, channel.Name, run.Id, i + 1, result.ErrorCode?.ToString() ?? "Unknown", result.ErrorMessage);
-                    return $"Channel '{channel.Name}' could not deliver part {i + 1} of {parts.Count}: {result.ErrorCode?.ToString() ?? "Unknown"} {result.ErrorMessage}".TrimEnd();
+                    return;
                 }
             }
-
-            return null;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // Shutting down.
-            return $"Channel '{channel.Name}' stopped before the answer was delivered.";
         }
         catch (Exception ex)
         {
             ChannelLog.DeliveryCrashed(logger, channel.Name, run.Id, ex);
-            return $"Channel '{channel.Name}' failed to deliver the answer: {ex.Message}";
         }
     }
 

@@ -127,22 +127,28 @@ internal sealed class ChannelSupervisor : IChannelContext
         return _dispatcher.DispatchAsync(
             Channel,
             message,
-            run => _track(_dispatcher.DeliverAsync(Channel, message.ConversationId, message.ClientMessageId, run, Touch, _stopping)),
+            run => _track(_dispatcher.DeliverAsync(Channel, message, run, Touch, _stopping)),
             cancellationToken);
     }
 
-    /// <summary>Sends the final answer of <paramref name="run"/> to a conversation (routines). Null when delivered, else why not.</summary>
-    public Task<string?> DeliverAsync(string conversationId, IAgentRun run)
+    /// <summary>
+    /// Sends the final answer of <paramref name="run"/> to a conversation through the channel's reply path (routines).
+    /// Completes with null once the reply path is done (delivery failures are the channel's to log), or with why the
+    /// channel cannot send.
+    /// </summary>
+    public async Task<string?> DeliverAsync(string conversationId, IAgentRun run)
     {
         if (Status.State != ChannelState.Running || _stopping.IsCancellationRequested)
         {
-            return Task.FromResult<string?>($"Channel '{ChannelName}' is not running.");
+            return $"Channel '{ChannelName}' is not running.";
         }
 
         Touch();
-        var delivery = _dispatcher.DeliverAsync(Channel, conversationId, null, run, Touch, _stopping);
+        var origin = new InboundMessage { ChannelName = ChannelName, SenderId = "gagent-routine", ConversationId = conversationId, Text = "(routine)", ReceivedAt = _time.GetUtcNow() };
+        var delivery = _dispatcher.DeliverAsync(Channel, origin, run, Touch, _stopping);
         _track(delivery);
-        return delivery;
+        await delivery.ConfigureAwait(false);
+        return null;
     }
 
     public void ReportFault(Exception exception)

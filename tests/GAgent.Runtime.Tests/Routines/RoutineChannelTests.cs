@@ -46,30 +46,6 @@ public sealed class RoutineChannelTests
     }
 
     [Fact]
-    public async Task A_failed_delivery_marks_the_run_failed()
-    {
-        var channel = new FakeChannel("chat") { Respond = _ => DeliveryResult.Failure(DeliveryErrorCode.Permanent, "chat is gone") };
-        await using var runtime = new RoutineTestRuntime(build: b => b.AddChannel(_ => channel));
-        var manager = runtime.Services.GetRequiredService<ChannelManager>();
-        await manager.StartAsync(CancellationToken.None);
-        try
-        {
-            await channel.Running.WaitAsync(TestRuntime.Timeout);
-            await ChannelTestRuntime.WaitForAsync(() => manager.GetStatus("chat").State == ChannelState.Running);
-            await runtime.CreateRoutineAsync("digest", RoutineSchedule.FromCron("0 9 * * *"), target: RoutineTarget.Channel("chat", "room-7"));
-            var run = await runtime.Manager.RunNowAsync("digest", CancellationToken.None);
-            var finished = await runtime.WaitForFinishedRunAsync("digest");
-            Assert.Equal(RoutineRunStatus.Failed, finished.LastRun!.Status);
-            Assert.Equal(run.Id, finished.LastRun.RunId);
-            Assert.Contains("chat is gone", finished.LastRun.Error, StringComparison.Ordinal);
-        }
-        finally
-        {
-            await manager.StopAsync(CancellationToken.None);
-        }
-    }
-
-    [Fact]
     public async Task A_channel_that_is_not_running_fails_the_run()
     {
         var channel = new FakeChannel("chat");
