@@ -47,4 +47,8 @@ public sealed class GAgentOptions
     /// <summary>Skill limits.</summary>
     [ValidateObjectMembers]
     public SkillOptions Skills { get; set; } = new();
+
+    /// <summary>The routine scheduler.</summary>
+    [ValidateObjectMembers]
+    public RoutineOptions Routines { get; set; } = new();
 }

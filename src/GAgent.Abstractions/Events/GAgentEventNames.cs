@@ -44,4 +44,13 @@ public static class GAgentEventNames
 
     /// <summary>A skill was deleted: <c>{"id"}</c>.</summary>
     public const string SkillDeleted = "gagent.skill.deleted";
+
+    /// <summary>A routine was created or changed, or its schedule state moved on: the routine as <c>GET /api/routines/{id}</c> returns it.</summary>
+    public const string RoutineUpdated = "gagent.routine.updated";
+
+    /// <summary>A routine was deleted: <c>{"id"}</c>.</summary>
+    public const string RoutineDeleted = "gagent.routine.deleted";
+
+    /// <summary>A routine run started, ended or was skipped: <c>{"routineId","runId","sessionId","trigger","scheduledFor","startedAt","finishedAt","status","error"}</c>.</summary>
+    public const string RoutineRun = "gagent.routine.run";
 }

@@ -39,7 +39,7 @@ public static class GAgentEndpointRouteBuilderExtensions
         return v1;
     }
 
-    /// <summary>Maps the control API (health, status, sessions, runs, AG-UI, tokens, channels, media, approvals, profiles, memory, skills, providers) under <c>{prefix}/api</c>.</summary>
+    /// <summary>Maps the control API (health, status, sessions, runs, AG-UI, tokens, channels, media, approvals, profiles, memory, skills, providers, routines) under <c>{prefix}/api</c>.</summary>
     public static IEndpointConventionBuilder MapGAgentApi(this IEndpointRouteBuilder endpoints, string prefix = "")
     {
         var api = CreateRoot(endpoints, prefix).MapGroup("/api").AddEndpointFilter(new GAgentAccessFilter(GAgentScopes.Admin, openAIErrors: false));
@@ -56,6 +56,7 @@ public static class GAgentEndpointRouteBuilderExtensions
         SkillEndpoints.Map(api);
         ProviderEndpoints.Map(api);
         ApprovalEndpoints.Map(api);
+        RoutineEndpoints.Map(api);
         return api;
     }
 

@@ -78,6 +78,15 @@ public sealed class ChannelManager : IHostedService, IDisposable
         }
     }
 
+    /// <summary>
+    /// Sends the final answer of <paramref name="run"/> to <paramref name="conversationId"/> through the channel (used by
+    /// routines with a channel target). Completes with null once delivered, or with the reason it was not.
+    /// </summary>
+    internal Task<string?> DeliverAsync(string channelName, string conversationId, IAgentRun run)
+        => Find(channelName) is { } supervisor
+            ? supervisor.DeliverAsync(conversationId, run)
+            : Task.FromResult<string?>($"No channel is named '{channelName}'.");
+
     private ChannelSupervisor? Find(string channelName) => _supervisors.Value.FirstOrDefault(s => string.Equals(s.ChannelName, channelName, StringComparison.OrdinalIgnoreCase));
 
     private void Track(Task delivery)

@@ -2,6 +2,7 @@ using System.Text.Json;
 using GAgent.Agent;
 using GAgent.Configuration;
 using GAgent.Events;
+using GAgent.Runs;
 using Microsoft.Extensions.Logging;
 
 namespace GAgent.Channels;
@@ -133,6 +134,26 @@ internal sealed class ChannelSupervisor : IChannelContext
             message,
             run => _track(_dispatcher.DeliverAsync(Channel, message, run, Touch, _stopping)),
             cancellationToken);
+    }
+
+    /// <summary>
+    /// Sends the final answer of <paramref name="run"/> to a conversation through the channel's reply path (routines).
+    /// Completes with null once the reply path is done (delivery failures are the channel's to log), or with why the
+    /// channel cannot send.
+    /// </summary>
+    public async Task<string?> DeliverAsync(string conversationId, IAgentRun run)
+    {
+        if (Status.State != ChannelState.Running || _stopping.IsCancellationRequested)
+        {
+            return $"Channel '{ChannelName}' is not running.";
+        }
+
+        Touch();
+        var origin = new InboundMessage { ChannelName = ChannelName, SenderId = "gagent-routine", ConversationId = conversationId, Text = "(routine)", ReceivedAt = _time.GetUtcNow() };
+        var delivery = _dispatcher.DeliverAsync(Channel, origin, run, Touch, _stopping);
+        _track(delivery);
+        await delivery.ConfigureAwait(false);
+        return null;
     }
 
     public void ReportFault(Exception exception)

@@ -9,6 +9,7 @@ using GAgent.Skills;
 using GAgent.Models;
 using GAgent.Providers.OpenAI;
 using GAgent.Responses;
+using GAgent.Routines;
 using GAgent.Sessions;
 using GAgent.Tools;
 using Microsoft.Extensions.AI;
@@ -180,6 +181,22 @@ public static class GAgentBuilderExtensions
         return builder.ReplaceSingleton(ServiceDescriptor.Singleton(store));
     }
 
+    /// <summary>Replaces the routine store (the default keeps one JSON file per routine under <c>{DataDirectory}/routines</c>).</summary>
+    public static IGAgentBuilder UseRoutineStore<TStore>(this IGAgentBuilder builder)
+        where TStore : class, IRoutineStore
+        => builder.ReplaceSingleton(ServiceDescriptor.Singleton<IRoutineStore, TStore>());
+
+    /// <summary>Replaces the routine store with a factory.</summary>
+    public static IGAgentBuilder UseRoutineStore(this IGAgentBuilder builder, Func<IServiceProvider, IRoutineStore> factory)
+        => builder.ReplaceSingleton(factory);
+
+    /// <summary>Replaces the routine store with an instance.</summary>
+    public static IGAgentBuilder UseRoutineStore(this IGAgentBuilder builder, IRoutineStore store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        return builder.ReplaceSingleton(ServiceDescriptor.Singleton(store));
+    }
+
     /// <summary>Replaces the approval store (pending tool-call approvals and standing grants) with <typeparamref name="TStore"/>.</summary>
     public static IGAgentBuilder UseApprovalStore<TStore>(this IGAgentBuilder builder)
         where TStore : class, IApprovalStore
@@ -243,6 +260,10 @@ public static class GAgentBuilderExtensions
     /// <summary>Keeps approvals and grants in memory only (tests, throwaway hosts): they are lost when the process ends.</summary>
     public static IGAgentBuilder UseInMemoryApprovalStore(this IGAgentBuilder builder)
         => builder.UseApprovalStore<InMemoryApprovalStore>();
+
+    /// <summary>Keeps routines in memory only (tests, throwaway hosts): they are lost when the process ends.</summary>
+    public static IGAgentBuilder UseInMemoryRoutineStore(this IGAgentBuilder builder)
+        => builder.UseRoutineStore<InMemoryRoutineStore>();
 
     /// <summary>The one way stores are swapped: replace the default registration, keep it a singleton.</summary>
     /// <summary>Swaps the keyed registration behind the observing <see cref="ISessionStore"/>, so changes are still announced.</summary>

@@ -99,6 +99,15 @@ public static class GAgentRuntimeServiceCollectionExtensions
         services.AddHostedService<RunStatusNotifier>();
         services.TryAddSingleton<GAgent.Channels.ChannelManager>();
         services.AddHostedService(static provider => provider.GetRequiredService<GAgent.Channels.ChannelManager>());
+        services.TryAddSingleton<GAgent.Routines.IRoutineStore>(static provider => new GAgent.Routines.FileRoutineStore(
+            Path.Combine(provider.GetRequiredService<IOptions<GAgentOptions>>().Value.DataDirectory!, "routines"),
+            provider.GetService<ILogger<GAgent.Routines.FileRoutineStore>>()));
+        services.TryAddSingleton<GAgent.Routines.RoutineSignal>();
+        services.TryAddSingleton<GAgent.Routines.RoutineEvents>();
+        services.TryAddSingleton<GAgent.Routines.RoutineExecutor>();
+        services.TryAddSingleton<GAgent.Routines.RoutineManager>();
+        services.TryAddSingleton<GAgent.Routines.RoutineScheduler>();
+        services.AddHostedService(static provider => provider.GetRequiredService<GAgent.Routines.RoutineScheduler>());
         return new GAgentBuilder(services);
     }
 
