@@ -11,4 +11,10 @@ public sealed class ChannelOptions
     /// everyone. Refused senders start no run and nothing of their message is stored.
     /// </summary>
     public IList<string> AllowFrom { get; } = [];
+
+    /// <summary>
+    /// For channels with <see cref="ChannelCapabilities.SupportsStreamingEdits"/>: the shortest time between two edits
+    /// of a reply that is still being written (platforms rate-limit edits). Zero edits on every new piece of text.
+    /// </summary>
+    public TimeSpan EditInterval { get; set; } = TimeSpan.FromSeconds(1);
 }

@@ -14,4 +14,7 @@ public enum DispatchRefusal
 
     /// <summary>The channel is disabled or not running.</summary>
     ChannelUnavailable,
+
+    /// <summary>The message named a <see cref="InboundMessage.SessionId"/> that does not exist.</summary>
+    SessionNotFound,
 }

@@ -21,6 +21,9 @@ public static class GAgentEventNames
     /// <summary>A session was deleted: <c>{"id"}</c>.</summary>
     public const string SessionDeleted = "gagent.session.deleted";
 
+    /// <summary>A channel's supervised state changed (started, faulted, restarting, stopped): <c>{"name","status"}</c> as <c>GET /api/channels</c> shows them.</summary>
+    public const string ChannelStatus = "gagent.channel.status";
+
     /// <summary>A run started or ended in a session: <c>{"runId","sessionId","status"}</c>; lets lists show which sessions are busy.</summary>
     public const string RunStatus = "gagent.run.status";
 

@@ -55,28 +55,16 @@ internal static class RunEndpoints
             return ApiProblems.From(new ErrorInfo(413, $"'content' is {body.Content.Length} characters long; at most {MaxContentLength} are accepted.", "request_too_large", "content"), context);
         }
 
-        List<AIContent> contents = [new TextContent(body.Content)];
-        if (body.Attachments is { Count: > 0 } attachments)
+        var (contents, attachmentError) = await MessageAttachments.BuildAsync(body.Content, body.Attachments, media, server.Limits.MaxContentParts, context.RequestAborted).ConfigureAwait(false);
+        if (attachmentError is not null)
         {
-            if (attachments.Count > server.Limits.MaxContentParts)
-            {
-                return ApiProblems.From(new ErrorInfo(413, $"{attachments.Count} attachments; at most {server.Limits.MaxContentParts} are accepted (GAgent:Limits:MaxContentParts).", "request_too_large", "attachments"), context);
-            }
-
-            var found = await media.GetManyAsync(attachments, context.RequestAborted).ConfigureAwait(false);
-            if (attachments.FirstOrDefault(a => !found.Any(f => f.Id == a)) is { } unknown)
-            {
-                return ApiProblems.BadRequest($"Attachment '{unknown}' is not an uploaded media id: upload the file with POST /api/media and send the id it returns.", "attachments");
-            }
-
-            // The session keeps a reference, not the bytes; the agent loop resolves it when it builds the model's context.
-            contents.AddRange(found.Select(static f => new UriContent(MediaReferences.ToUri(f.Id), f.MediaType)));
+            return ApiProblems.From(attachmentError, context);
         }
 
         IAgentRun run;
         try
         {
-            run = await runner.StartAsync(new AgentRunRequest { SessionId = id, Messages = [new ChatMessage(ChatRole.User, contents)], ModelId = body.Model }, context.RequestAborted).ConfigureAwait(false);
+            run = await runner.StartAsync(new AgentRunRequest { SessionId = id, Messages = [new ChatMessage(ChatRole.User, contents!)], ModelId = body.Model }, context.RequestAborted).ConfigureAwait(false);
         }
         catch (Exception ex) when (ErrorMapper.TryMap(ex) is { } mapped)
         {

@@ -38,6 +38,8 @@ public static class GAgentServiceCollectionExtensions
         services.TryAddSingleton<AccessTokenStore>();
         services.TryAddSingleton<SessionRunHub>();
         services.TryAddSingleton<WebSocketConnections>();
+        services.TryAddSingleton<WebSocketChannel>();
+        builder.AddChannel(static provider => provider.GetRequiredService<WebSocketChannel>());
         services.AddProblemDetails();
         return builder;
     }

@@ -11,6 +11,35 @@ namespace GAgent.AspNetCore.Streaming;
 /// </summary>
 internal static class AgentEventJson
 {
+    /// <summary>
+    /// Writes a state change outside any run as a <c>CUSTOM</c> event: no <c>runId</c> or <c>sequence</c> (it is not
+    /// part of a run's journal); <c>threadId</c>/<c>sessionId</c> only when it belongs to a session.
+    /// </summary>
+    public static void WriteNotification(Utf8JsonWriter writer, GAgentNotification notification)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("type"u8, AgentEventTypes.Custom);
+        if (notification.SessionId is { } sessionId)
+        {
+            writer.WriteString("threadId"u8, sessionId);
+            writer.WriteString("sessionId"u8, sessionId);
+        }
+
+        writer.WriteNumber("timestamp"u8, notification.Timestamp.ToUnixTimeMilliseconds());
+        writer.WriteString("name"u8, notification.Name);
+        writer.WritePropertyName("value"u8);
+        if (notification.Value.ValueKind == JsonValueKind.Undefined)
+        {
+            writer.WriteNullValue();
+        }
+        else
+        {
+            notification.Value.WriteTo(writer);
+        }
+
+        writer.WriteEndObject();
+    }
+
     /// <param name="writer">The destination.</param>
     /// <param name="agentEvent">The event.</param>
     /// <param name="includeSessionId">Also write <c>sessionId</c> (the WebSocket, where several sessions share one socket).</param>

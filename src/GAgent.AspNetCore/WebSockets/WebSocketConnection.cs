@@ -1,15 +1,18 @@
 using System.Buffers;
+using System.Collections.Concurrent;
 using System.Net.WebSockets;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Threading.Channels;
+using GAgent.AspNetCore.Api;
+using GAgent.Channels;
 using GAgent.AspNetCore.Http;
 using GAgent.AspNetCore.Streaming;
 using GAgent.AspNetCore.WebSockets.Wire;
 using GAgent.Events;
+using GAgent.Media;
 using GAgent.Runs;
 using GAgent.Sessions;
-using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 
 namespace GAgent.AspNetCore.WebSockets;
@@ -35,22 +38,33 @@ internal sealed class WebSocketConnection : IDisposable
     private readonly IAgentRunner _runner;
     private readonly ISessionStore _sessions;
     private readonly SessionRunHub _hub;
+    private readonly IGAgentEventBus _bus;
+    private readonly IMediaStore _media;
+    private readonly int _maxAttachments;
+    private readonly WebSocketChannel _channel;
+    private readonly string _senderId;
     private readonly ILogger _logger;
     private readonly Channel<byte[]> _outbox;
-    private readonly Dictionary<string, WebSocketSubscription> _subscriptions = new(StringComparer.Ordinal);
+    // Concurrent: the event bus checks membership from the publisher's thread while the receive loop changes it.
+    private readonly ConcurrentDictionary<string, WebSocketSubscription> _subscriptions = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _finished = new();
     private readonly CancellationTokenSource _idle = new();
     private int _closeRequested;
     private WebSocketCloseStatus _closeStatus = WebSocketCloseStatus.NormalClosure;
     private string _closeDescription = string.Empty;
 
-    public WebSocketConnection(WebSocket socket, WebSocketChannelOptions options, IAgentRunner runner, ISessionStore sessions, SessionRunHub hub, ILogger logger)
+    public WebSocketConnection(WebSocket socket, WebSocketChannelOptions options, IAgentRunner runner, ISessionStore sessions, SessionRunHub hub, IGAgentEventBus bus, IMediaStore media, int maxAttachments, WebSocketChannel channel, string senderId, ILogger logger)
     {
         _socket = socket;
         _options = options;
         _runner = runner;
         _sessions = sessions;
         _hub = hub;
+        _bus = bus;
+        _media = media;
+        _maxAttachments = maxAttachments;
+        _channel = channel;
+        _senderId = senderId;
         _logger = logger;
         _outbox = Channel.CreateBounded<byte[]>(new BoundedChannelOptions(options.SendQueueCapacity) { FullMode = BoundedChannelFullMode.Wait });
     }
@@ -62,6 +76,7 @@ internal sealed class WebSocketConnection : IDisposable
         using var onIdle = _idle.Token.Register(static state => ((WebSocketConnection)state!).RequestClose(WebSocketCloseStatus.EndpointUnavailable, "idle timeout", dropQueued: false), this);
         _idle.CancelAfter(_options.IdleTimeout);
         var sending = SendLoopAsync();
+        using var notifications = _bus.Subscribe(OnNotification);
         try
         {
             await ReceiveLoopAsync().ConfigureAwait(false);
@@ -248,7 +263,7 @@ internal sealed class WebSocketConnection : IDisposable
     /// <summary>(Re)subscribes, replacing an existing subscription so a client can resume on the same socket.</summary>
     private IAgentRun? Subscribe(string sessionId, IAgentRun? resume, long afterSequence)
     {
-        if (_subscriptions.Remove(sessionId, out var previous))
+        if (_subscriptions.TryRemove(sessionId, out var previous))
         {
             previous.Dispose();
         }
@@ -271,7 +286,7 @@ internal sealed class WebSocketConnection : IDisposable
             return;
         }
 
-        if (_subscriptions.Remove(sessionId, out var subscription))
+        if (_subscriptions.TryRemove(sessionId, out var subscription))
         {
             subscription.Dispose();
         }
@@ -298,6 +313,14 @@ internal sealed class WebSocketConnection : IDisposable
             return;
         }
 
+        // Checked here for the socket's own error codes; the dispatcher passes the ids on as references.
+        var (_, invalid) = await MessageAttachments.BuildAsync(request.Content, request.Attachments, _media, _maxAttachments, _finished.Token).ConfigureAwait(false);
+        if (invalid is not null)
+        {
+            SendError(request.ClientRequestId, invalid.Status == 413 ? "too_many_attachments" : "invalid_attachment", invalid.Message);
+            return;
+        }
+
         // Sending follows the session, so the run's events reach this socket.
         if (!_subscriptions.ContainsKey(sessionId))
         {
@@ -310,8 +333,59 @@ internal sealed class WebSocketConnection : IDisposable
             Subscribe(sessionId, null, 0);
         }
 
-        var run = await _runner.StartAsync(new AgentRunRequest { SessionId = sessionId, Messages = [new ChatMessage(ChatRole.User, request.Content)], ModelId = request.Model }, _finished.Token).ConfigureAwait(false);
-        Send(new WsServerMessage("ack") { ClientRequestId = request.ClientRequestId, SessionId = sessionId, RunId = run.Id, Status = run.Status.ToString().ToLowerInvariant() });
+        // The socket is a channel: its messages take the same inbound path as every channel's (allow-from, media, run).
+        if (_channel.Context is not { } channel)
+        {
+            SendError(request.ClientRequestId, "channel_unavailable", "The websocket channel is stopped; reconnect later.");
+            return;
+        }
+
+        var dispatched = await channel.DispatchAsync(
+            new InboundMessage
+            {
+                ChannelName = WebSocketChannel.ChannelName,
+                SenderId = _senderId,
+                ConversationId = sessionId,
+                SessionId = sessionId,
+                Text = request.Content,
+                MediaRefs = request.Attachments ?? [],
+                ModelId = request.Model,
+                DeliverReply = false,
+                ClientMessageId = request.ClientRequestId,
+            },
+            _finished.Token).ConfigureAwait(false);
+        if (!dispatched.Accepted)
+        {
+            SendError(request.ClientRequestId, RefusalCode(dispatched.Refusal!.Value), dispatched.RefusalMessage ?? "The message was refused.");
+            return;
+        }
+
+        var run = _runner.GetRun(dispatched.RunId!);
+        Send(new WsServerMessage("ack") { ClientRequestId = request.ClientRequestId, SessionId = sessionId, RunId = dispatched.RunId, Status = run?.Status.ToString().ToLowerInvariant() });
+    }
+
+    private static string RefusalCode(DispatchRefusal refusal) => refusal switch
+    {
+        DispatchRefusal.SenderNotAllowed => "sender_not_allowed",
+        DispatchRefusal.SessionBusy => "session_busy",
+        DispatchRefusal.TooManyRuns => "too_many_runs",
+        DispatchRefusal.SessionNotFound => "session_not_found",
+        _ => "channel_unavailable",
+    };
+
+    /// <summary>The channel stopped (host shutdown, or disabled): the client should reconnect later.</summary>
+    public void CloseForChannelStop() => RequestClose(WebSocketCloseStatus.EndpointUnavailable, "channel stopped", dropQueued: false);
+
+    /// <summary>Queues an outbound channel message when this socket follows its session (the conversation).</summary>
+    public bool TrySendChannelMessage(OutboundMessage message)
+    {
+        if (!_subscriptions.ContainsKey(message.ConversationId) || Volatile.Read(ref _closeRequested) != 0)
+        {
+            return false;
+        }
+
+        Send(new WsServerMessage("channel_message") { SessionId = message.ConversationId, RunId = message.RunId, Text = message.Text, IsFinal = message.IsFinal });
+        return true;
     }
 
     private void Stop(WsClientMessage request)
@@ -349,6 +423,23 @@ internal sealed class WebSocketConnection : IDisposable
         using (var writer = new Utf8JsonWriter(buffer, EventWriterOptions))
         {
             AgentEventJson.Write(writer, agentEvent, includeSessionId: true);
+        }
+
+        Enqueue(buffer.WrittenSpan.ToArray());
+    }
+
+    /// <summary>State changes of followed sessions, and global ones (sessions list, profiles, routines), as <c>CUSTOM</c> events.</summary>
+    private void OnNotification(GAgentNotification notification)
+    {
+        if (notification.SessionId is { } sessionId && !_subscriptions.ContainsKey(sessionId))
+        {
+            return;
+        }
+
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer, EventWriterOptions))
+        {
+            AgentEventJson.WriteNotification(writer, notification);
         }
 
         Enqueue(buffer.WrittenSpan.ToArray());

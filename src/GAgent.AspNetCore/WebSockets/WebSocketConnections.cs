@@ -1,9 +1,14 @@
+using System.Collections.Concurrent;
+
 namespace GAgent.AspNetCore.WebSockets;
 
-/// <summary>Counts open sockets against <see cref="WebSocketChannelOptions.MaxConnections"/>.</summary>
+/// <summary>The open sockets: counted against <see cref="WebSocketChannelOptions.MaxConnections"/>, and reachable by the channel (outbound messages, closing on stop).</summary>
 internal sealed class WebSocketConnections
 {
+    private readonly ConcurrentDictionary<WebSocketConnection, byte> _open = new();
     private int _count;
+
+    public int Count => Volatile.Read(ref _count);
 
     public bool TryAdd(int max)
     {
@@ -17,4 +22,10 @@ internal sealed class WebSocketConnections
     }
 
     public void Remove() => Interlocked.Decrement(ref _count);
+
+    public void Attach(WebSocketConnection connection) => _open.TryAdd(connection, 0);
+
+    public void Detach(WebSocketConnection connection) => _open.TryRemove(connection, out _);
+
+    public IEnumerable<WebSocketConnection> Open => _open.Keys;
 }

@@ -1,5 +1,8 @@
 using GAgent.AspNetCore.Http;
+using GAgent.Channels;
 using GAgent.AspNetCore.Security;
+using GAgent.Events;
+using GAgent.Media;
 using GAgent.Runs;
 using GAgent.Sessions;
 using Microsoft.AspNetCore.Builder;
@@ -62,6 +65,13 @@ internal static class WebSocketEndpoint
             return;
         }
 
+        var channel = services.GetRequiredService<WebSocketChannel>();
+        if (await WaitForChannelAsync(channel, services.GetRequiredService<ChannelManager>(), context.RequestAborted).ConfigureAwait(false) is { } unavailable)
+        {
+            await RefuseAsync(context, logger, unavailable).ConfigureAwait(false);
+            return;
+        }
+
         var connections = services.GetRequiredService<WebSocketConnections>();
         if (!connections.TryAdd(options.MaxConnections))
         {
@@ -78,12 +88,62 @@ internal static class WebSocketEndpoint
                 services.GetRequiredService<IAgentRunner>(),
                 services.GetRequiredService<ISessionStore>(),
                 services.GetRequiredService<SessionRunHub>(),
+                services.GetRequiredService<IGAgentEventBus>(),
+                services.GetRequiredService<IMediaStore>(),
+                services.GetRequiredService<IOptions<GAgentServerOptions>>().Value.Limits.MaxContentParts,
+                channel,
+                SenderId(context),
                 logger);
-            await connection.RunAsync(services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping).ConfigureAwait(false);
+            connections.Attach(connection);
+            try
+            {
+                await connection.RunAsync(services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping).ConfigureAwait(false);
+            }
+            finally
+            {
+                connections.Detach(connection);
+            }
         }
         finally
         {
             connections.Remove();
+        }
+    }
+
+    /// <summary>
+    /// The channel's sender id, matched by <c>GAgent:Channels:websocket:AllowFrom</c>: the host's authenticated user
+    /// name (with <c>UseHostAuthorization</c>), else <c>owner</c> (an API key, a token, or a loopback client).
+    /// </summary>
+    private static string SenderId(HttpContext context)
+        => context.User.Identity is { IsAuthenticated: true, Name: { Length: > 0 } name } ? name : "owner";
+
+    /// <summary>
+    /// Refuses sockets while the channel is disabled or stopped. Right after the host starts, the channel manager may
+    /// not have started the channel yet: wait for it briefly rather than refuse the first clients.
+    /// </summary>
+    private static async Task<ErrorInfo?> WaitForChannelAsync(WebSocketChannel channel, ChannelManager manager, CancellationToken cancellationToken)
+    {
+        var deadline = TimeSpan.FromSeconds(10);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            var status = manager.GetStatus(WebSocketChannel.ChannelName);
+            if (!status.Enabled)
+            {
+                return new ErrorInfo(503, "The websocket channel is disabled (GAgent:Channels:websocket:Enabled is false).", "channel_unavailable");
+            }
+
+            if (status.State == ChannelState.Running && channel.Context is not null)
+            {
+                return null;
+            }
+
+            if ((channel.Started.IsCompleted && status.State == ChannelState.Stopped) || waited.Elapsed > deadline)
+            {
+                return new ErrorInfo(503, $"The websocket channel is {status.State.ToString().ToLowerInvariant()}; retry shortly.", "channel_unavailable", RetryAfter: TimeSpan.FromSeconds(5));
+            }
+
+            await Task.Delay(10, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Text;
 using GAgent.Configuration;
 using GAgent.Events;
+using GAgent.Media;
 using GAgent.Runs;
 using GAgent.Sessions;
 using Microsoft.Extensions.AI;
@@ -13,9 +14,10 @@ namespace GAgent.Channels;
 /// The inbound path shared by every channel: allow-from, the conversation's session, the run, and delivery of the final
 /// reply (split to the channel's limit) back through the channel.
 /// </summary>
-internal sealed class ChannelDispatcher(IAgentRunner runner, ISessionStore sessions, IOptionsMonitor<GAgentOptions> options, ILogger<ChannelManager> logger)
+internal sealed class ChannelDispatcher(IAgentRunner runner, ISessionStore sessions, IMediaStore media, IOptionsMonitor<GAgentOptions> options, TimeProvider time, ILogger<ChannelManager> logger)
 {
     private const int MaxTitleLength = 120;
+    private const int MaxMediaRefs = 16;
 
     public async Task<DispatchResult> DispatchAsync(IChannel channel, InboundMessage message, Action<IAgentRun> startDelivery, CancellationToken cancellationToken)
     {
@@ -39,13 +41,29 @@ internal sealed class ChannelDispatcher(IAgentRunner runner, ISessionStore sessi
         }
 
         ChannelLog.Inbound(logger, channel.Name, message.SenderId, message.Text);
-        var sessionId = ChannelSessionIds.For(channel.Name, message.ConversationId);
-        await EnsureSessionAsync(channel.Name, sessionId, message, cancellationToken).ConfigureAwait(false);
+        var contents = await ContentsAsync(message, cancellationToken).ConfigureAwait(false);
+        string sessionId;
+        if (message.SessionId is { } chosen)
+        {
+            SessionIds.Validate(chosen, nameof(message));
+            if (await sessions.GetAsync(chosen, cancellationToken).ConfigureAwait(false) is null)
+            {
+                return DispatchResult.Refused(DispatchRefusal.SessionNotFound, $"Session '{chosen}' was not found; create it with POST /api/sessions.", chosen);
+            }
+
+            sessionId = chosen;
+        }
+        else
+        {
+            sessionId = ChannelSessionIds.For(channel.Name, message.ConversationId);
+            await EnsureSessionAsync(channel.Name, sessionId, message, cancellationToken).ConfigureAwait(false);
+        }
 
         IAgentRun run;
         try
         {
-            run = await runner.StartAsync(new AgentRunRequest { SessionId = sessionId, Messages = [new ChatMessage(ChatRole.User, message.Text)] }, cancellationToken).ConfigureAwait(false);
+            var user = new ChatMessage(ChatRole.User, contents);
+            run = await runner.StartAsync(new AgentRunRequest { SessionId = sessionId, Messages = [user], ModelId = message.ModelId }, cancellationToken).ConfigureAwait(false);
         }
         catch (SessionBusyException)
         {
@@ -59,45 +77,30 @@ internal sealed class ChannelDispatcher(IAgentRunner runner, ISessionStore sessi
         }
 
         ChannelLog.Dispatched(logger, channel.Name, run.Id, sessionId);
-        startDelivery(run);
+        if (message.DeliverReply)
+        {
+            startDelivery(run);
+        }
+
         return DispatchResult.Started(sessionId, run.Id);
     }
 
-    /// <summary>Waits for the run's end and sends its final assistant text, split to the channel's limit. Never throws.</summary>
+    /// <summary>
+    /// Sends the run's reply, split to the channel's limit. A channel that can edit its messages sees the reply grow
+    /// (one message edited at most every <see cref="ChannelOptions.EditInterval"/>); others get the final text once
+    /// the run ends. Never throws.
+    /// </summary>
     public async Task DeliverAsync(IChannel channel, InboundMessage inbound, IAgentRun run, Action touch, CancellationToken cancellationToken)
     {
         try
         {
-            var text = await ReadReplyAsync(run, cancellationToken).ConfigureAwait(false);
-            if (string.IsNullOrWhiteSpace(text))
+            var reply = new ChannelReply(channel, inbound, run.Id, touch, logger);
+            var text = channel.Capabilities.SupportsStreamingEdits
+                ? await StreamReplyAsync(run, reply, EditInterval(channel.Name), cancellationToken).ConfigureAwait(false)
+                : await ReadReplyAsync(run, cancellationToken).ConfigureAwait(false);
+            if (!string.IsNullOrWhiteSpace(text))
             {
-                return;
-            }
-
-            var limit = channel.Capabilities.MaxTextLength;
-            var parts = limit is int max ? MessageSplitter.Split(text, Math.Max(max, MessageSplitter.MinLength)) : [text];
-            for (var i = 0; i < parts.Count; i++)
-            {
-                var result = await channel.SendAsync(
-                    new OutboundMessage
-                    {
-                        ChannelName = channel.Name,
-                        ConversationId = inbound.ConversationId,
-                        Text = parts[i],
-                        ReplyTo = inbound.ClientMessageId,
-                        RunId = run.Id,
-                        IsFinal = i == parts.Count - 1,
-                        PartIndex = i + 1,
-                        PartCount = parts.Count,
-                    },
-                    cancellationToken).ConfigureAwait(false);
-                touch();
-                if (!result.Succeeded)
-                {
-                    // Later parts make no sense without the failed one; the channel already retried what it could.
-                    ChannelLog.DeliveryFailed(logger, channel.Name, run.Id, i + 1, result.ErrorCode?.ToString() ?? "Unknown", result.ErrorMessage);
-                    return;
-                }
+                await reply.FinishAsync(text, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -108,6 +111,74 @@ internal sealed class ChannelDispatcher(IAgentRunner runner, ISessionStore sessi
         {
             ChannelLog.DeliveryCrashed(logger, channel.Name, run.Id, ex);
         }
+    }
+
+    private TimeSpan EditInterval(string channelName)
+        => options.CurrentValue.Channels.TryGetValue(channelName, out var channelOptions) ? channelOptions.EditInterval : new ChannelOptions().EditInterval;
+
+    /// <summary>Follows the run, editing the reply's message as text arrives; returns the final reply text.</summary>
+    private async Task<string?> StreamReplyAsync(IAgentRun run, ChannelReply reply, TimeSpan interval, CancellationToken cancellationToken)
+    {
+        var text = new StringBuilder();
+        string? messageId = null;
+        string? error = null;
+        var lastEdit = long.MinValue;
+        await foreach (var agentEvent in run.ReadEventsAsync(0, cancellationToken).ConfigureAwait(false))
+        {
+            switch (agentEvent)
+            {
+                case TextMessageContentEvent content:
+                    if (!string.Equals(content.MessageId, messageId, StringComparison.Ordinal))
+                    {
+                        // A new assistant message (after tool calls) replaces what the agent said before.
+                        messageId = content.MessageId;
+                        text.Clear();
+                    }
+
+                    text.Append(content.Delta);
+                    if (lastEdit == long.MinValue || time.GetElapsedTime(lastEdit) >= interval)
+                    {
+                        lastEdit = time.GetTimestamp();
+                        await reply.ShowProgressAsync(text.ToString(), cancellationToken).ConfigureAwait(false);
+                    }
+
+                    break;
+                case RunErrorEvent runError:
+                    error = runError.Message;
+                    break;
+            }
+        }
+
+        return text.Length == 0 && error is not null ? $"Sorry, the agent could not answer: {error}" : text.ToString();
+    }
+
+    /// <summary>The user's text and, for each media id the channel saved to the media store, a reference the loop resolves.</summary>
+    private async Task<List<AIContent>> ContentsAsync(InboundMessage message, CancellationToken cancellationToken)
+    {
+        List<AIContent> contents = [new TextContent(message.Text)];
+        if (message.MediaRefs.Count == 0)
+        {
+            return contents;
+        }
+
+        if (message.MediaRefs.Count > MaxMediaRefs)
+        {
+            throw new ArgumentException($"The message carries {message.MediaRefs.Count} media references; at most {MaxMediaRefs} are accepted.", nameof(message));
+        }
+
+        if (message.MediaRefs.FirstOrDefault(static r => !MediaIds.IsValid(r)) is { } malformed)
+        {
+            throw new ArgumentException($"Media reference '{malformed}' is not a media id: save the file with IMediaStore.SaveAsync and pass the id it returns.", nameof(message));
+        }
+
+        var found = await media.GetManyAsync(message.MediaRefs, cancellationToken).ConfigureAwait(false);
+        if (message.MediaRefs.FirstOrDefault(r => !found.Any(f => f.Id == r)) is { } unknown)
+        {
+            throw new ArgumentException($"Media '{unknown}' is not in the media store: save the file with IMediaStore.SaveAsync first.", nameof(message));
+        }
+
+        contents.AddRange(found.Select(static f => new UriContent(MediaReferences.ToUri(f.Id), f.MediaType)));
+        return contents;
     }
 
     private static async Task<string?> ReadReplyAsync(IAgentRun run, CancellationToken cancellationToken)

@@ -96,8 +96,9 @@ public sealed class ChannelManager : IHostedService, IDisposable
         }
 
         var logger = services.GetRequiredService<ILogger<ChannelManager>>();
-        var dispatcher = new ChannelDispatcher(services.GetRequiredService<IAgentRunner>(), services.GetRequiredService<ISessionStore>(), options, logger);
         var time = services.GetRequiredService<TimeProvider>();
+        var bus = services.GetRequiredService<GAgent.Events.IGAgentEventBus>();
+        var dispatcher = new ChannelDispatcher(services.GetRequiredService<IAgentRunner>(), services.GetRequiredService<ISessionStore>(), services.GetRequiredService<GAgent.Media.IMediaStore>(), options, time, logger);
         var supervisors = new List<ChannelSupervisor>();
         foreach (var registration in services.GetServices<ChannelRegistration>())
         {
@@ -118,7 +119,7 @@ public sealed class ChannelManager : IHostedService, IDisposable
                 ChannelLog.Disabled(logger, channel.Name);
             }
 
-            supervisors.Add(new ChannelSupervisor(channel, enabled, dispatcher, restart, Track, time, logger));
+            supervisors.Add(new ChannelSupervisor(channel, enabled, dispatcher, restart, Track, time, bus, logger));
         }
 
         return supervisors;

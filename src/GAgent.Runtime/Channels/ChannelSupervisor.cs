@@ -1,4 +1,7 @@
+using System.Text.Json;
+using GAgent.Agent;
 using GAgent.Configuration;
+using GAgent.Events;
 using Microsoft.Extensions.Logging;
 
 namespace GAgent.Channels;
@@ -14,13 +17,15 @@ internal sealed class ChannelSupervisor : IChannelContext
     private readonly Action<Task> _track;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly IGAgentEventBus _bus;
     private readonly Lock _gate = new();
     private ChannelStatus _status;
     private TaskCompletionSource<Exception>? _fault;
     private CancellationToken _stopping;
 
-    public ChannelSupervisor(IChannel channel, bool enabled, ChannelDispatcher dispatcher, ChannelRestartOptions restart, Action<Task> track, TimeProvider time, ILogger logger)
+    public ChannelSupervisor(IChannel channel, bool enabled, ChannelDispatcher dispatcher, ChannelRestartOptions restart, Action<Task> track, TimeProvider time, IGAgentEventBus bus, ILogger logger)
     {
+        _bus = bus;
         Channel = channel;
         _dispatcher = dispatcher;
         _restart = restart;
@@ -162,9 +167,22 @@ internal sealed class ChannelSupervisor : IChannelContext
 
     private void Update(Func<ChannelStatus, ChannelStatus> change)
     {
+        ChannelStatus before, after;
         lock (_gate)
         {
-            _status = change(_status);
+            before = _status;
+            _status = after = change(_status);
+        }
+
+        // Activity alone is not news: announcing every message would flood every socket.
+        if (after with { LastActivity = before.LastActivity } != before)
+        {
+            _bus.Publish(new GAgentNotification
+            {
+                Name = GAgentEventNames.ChannelStatus,
+                Value = JsonSerializer.SerializeToElement(new ChannelNotificationPayload(ChannelName, after), RuntimeJsonContext.Default.ChannelNotificationPayload),
+                Timestamp = _time.GetUtcNow(),
+            });
         }
     }
 }

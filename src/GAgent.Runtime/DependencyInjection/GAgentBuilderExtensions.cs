@@ -106,11 +106,14 @@ public static class GAgentBuilderExtensions
     /// <summary>Replaces the session store (the default is the JSONL file store in the data directory).</summary>
     public static IGAgentBuilder UseSessionStore<TStore>(this IGAgentBuilder builder)
         where TStore : class, ISessionStore
-        => builder.ReplaceSingleton(ServiceDescriptor.Singleton<ISessionStore, TStore>());
+        => builder.ReplaceSessionStore(ServiceDescriptor.KeyedSingleton<ISessionStore, TStore>(GAgentRuntimeServiceCollectionExtensions.SessionStoreKey));
 
     /// <summary>Replaces the session store with a factory.</summary>
     public static IGAgentBuilder UseSessionStore(this IGAgentBuilder builder, Func<IServiceProvider, ISessionStore> factory)
-        => builder.ReplaceSingleton(factory);
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        return builder.ReplaceSessionStore(ServiceDescriptor.KeyedSingleton(GAgentRuntimeServiceCollectionExtensions.SessionStoreKey, (provider, _) => factory(provider)));
+    }
 
     /// <summary>Keeps sessions in memory only (tests, throwaway hosts): everything is lost when the process ends.</summary>
     public static IGAgentBuilder UseInMemorySessionStore(this IGAgentBuilder builder)
@@ -225,6 +228,15 @@ public static class GAgentBuilderExtensions
             provider.GetRequiredService<TimeProvider>()));
 
     /// <summary>The one way stores are swapped: replace the default registration, keep it a singleton.</summary>
+    /// <summary>Swaps the keyed registration behind the observing <see cref="ISessionStore"/>, so changes are still announced.</summary>
+    private static IGAgentBuilder ReplaceSessionStore(this IGAgentBuilder builder, ServiceDescriptor descriptor)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.RemoveAllKeyed<ISessionStore>(GAgentRuntimeServiceCollectionExtensions.SessionStoreKey);
+        builder.Services.Add(descriptor);
+        return builder;
+    }
+
     private static IGAgentBuilder ReplaceSingleton(this IGAgentBuilder builder, ServiceDescriptor descriptor)
     {
         ArgumentNullException.ThrowIfNull(builder);

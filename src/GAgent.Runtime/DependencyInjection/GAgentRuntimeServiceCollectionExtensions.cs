@@ -41,10 +41,17 @@ public static class GAgentRuntimeServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GAgentOptions>, GAgentOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<GAgent.Events.IGAgentEventBus, GAgent.Events.GAgentEventBus>();
-        services.TryAddSingleton<ISessionStore>(static provider => new FileSessionStore(
+        // The chosen store is registered under a key and ISessionStore resolves to an observer around it, so every
+        // change made through GAgent is announced whichever store the host plugs in (UseSessionStore replaces the key).
+        services.TryAddKeyedSingleton<ISessionStore>(SessionStoreKey, static (provider, _) => new FileSessionStore(
             Path.Combine(provider.GetRequiredService<IOptions<GAgentOptions>>().Value.DataDirectory!, "sessions"),
             provider.GetRequiredService<TimeProvider>(),
             provider.GetService<ILogger<FileSessionStore>>() ?? NullLogger<FileSessionStore>.Instance));
+        services.TryAddSingleton<ISessionStore>(static provider => new ObservedSessionStore(
+            provider.GetRequiredKeyedService<ISessionStore>(SessionStoreKey),
+            provider.GetRequiredService<GAgent.Events.IGAgentEventBus>(),
+            provider.GetRequiredService<RunRegistry>(),
+            provider.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IResponseStore>(static provider => new FileResponseStore(
             Path.Combine(provider.GetRequiredService<IOptions<GAgentOptions>>().Value.DataDirectory!, "responses"),
             provider.GetService<ILogger<FileResponseStore>>()));
@@ -81,6 +88,7 @@ public static class GAgentRuntimeServiceCollectionExtensions
         services.TryAddSingleton<AgentLoop>();
         services.TryAddSingleton<GAgent.Runs.IAgentRunner, AgentRunner>();
         services.AddHostedService<GAgent.DependencyInjection.RuntimeStartupCheck>();
+        services.AddHostedService<RunStatusNotifier>();
         services.TryAddSingleton<GAgent.Channels.ChannelManager>();
         services.AddHostedService(static provider => provider.GetRequiredService<GAgent.Channels.ChannelManager>());
         return new GAgentBuilder(services);
@@ -91,6 +99,9 @@ public static class GAgentRuntimeServiceCollectionExtensions
         var root = provider.GetService<IHostEnvironment>()?.ContentRootPath ?? AppContext.BaseDirectory;
         return Path.GetFullPath(string.IsNullOrWhiteSpace(configured) ? Path.Combine(root, "App_Data", "gagent") : Path.Combine(root, configured));
     }
+
+    /// <summary>The service key of the session store the host chose (see <see cref="ObservedSessionStore"/>).</summary>
+    internal const string SessionStoreKey = "GAgent.SessionStore";
 
     /// <summary>Marks the runtime as registered so a second call adds nothing.</summary>
     private sealed class GAgentRuntimeMarker;

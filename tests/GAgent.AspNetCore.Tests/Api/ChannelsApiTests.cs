@@ -10,11 +10,23 @@ namespace GAgent.AspNetCore.Tests.Api;
 public sealed class ChannelsApiTests
 {
     [Fact]
-    public async Task Lists_no_channels_when_none_are_registered()
+    public async Task The_websocket_surface_is_listed_as_a_channel_even_when_no_other_is_registered()
     {
         await using var host = await GAgentTestHost.StartAsync();
-        var list = await host.Client.GetFromJsonAsync<JsonElement>("/api/channels");
-        Assert.Equal(0, list.GetProperty("data").GetArrayLength());
+        JsonElement websocket;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        do
+        {
+            await Task.Delay(10, timeout.Token);
+            var list = await host.Client.GetFromJsonAsync<JsonElement>("/api/channels", timeout.Token);
+            websocket = Assert.Single(list.GetProperty("data").EnumerateArray());
+        }
+        while (websocket.GetProperty("status").GetProperty("state").GetString() != "Running");
+
+        Assert.Equal("websocket", websocket.GetProperty("name").GetString());
+        Assert.True(websocket.GetProperty("capabilities").GetProperty("supportsStreamingEdits").GetBoolean());
+        Assert.True(websocket.GetProperty("capabilities").GetProperty("supportsMediaReceive").GetBoolean());
+        Assert.False(websocket.GetProperty("capabilities").TryGetProperty("maxTextLength", out _));
     }
 
     [Fact]
@@ -39,10 +51,11 @@ public sealed class ChannelsApiTests
             await Task.Delay(10, timeout.Token);
             list = await host.Client.GetFromJsonAsync<JsonElement>("/api/channels", timeout.Token);
         }
-        while (list.GetProperty("data")[0].GetProperty("status").GetProperty("state").GetString() != "Running"
-            || list.GetProperty("data")[1].GetProperty("status").GetProperty("restarts").GetInt32() < 1);
+        while (Channel(list, "chat").GetProperty("status").GetProperty("state").GetString() != "Running"
+            || Channel(list, "broken").GetProperty("status").GetProperty("restarts").GetInt32() < 1);
 
-        var chat = list.GetProperty("data")[0];
+        Assert.Equal(["websocket", "chat", "broken"], list.GetProperty("data").EnumerateArray().Select(c => c.GetProperty("name").GetString()));
+        var chat = Channel(list, "chat");
         Assert.Equal("chat", chat.GetProperty("name").GetString());
         Assert.Equal(1000, chat.GetProperty("capabilities").GetProperty("maxTextLength").GetInt32());
         Assert.Equal("Markdown", chat.GetProperty("capabilities").GetProperty("markup").GetString());
@@ -50,7 +63,7 @@ public sealed class ChannelsApiTests
         Assert.True(chat.GetProperty("status").GetProperty("enabled").GetBoolean());
         Assert.True(chat.GetProperty("status").TryGetProperty("startedAt", out _));
 
-        var failing = list.GetProperty("data")[1];
+        var failing = Channel(list, "broken");
         Assert.Equal("broken", failing.GetProperty("name").GetString());
         Assert.Equal("no network", failing.GetProperty("status").GetProperty("lastError").GetString());
         Assert.Contains(failing.GetProperty("status").GetProperty("state").GetString(), new[] { "Faulted", "Restarting" });
@@ -73,6 +86,9 @@ public sealed class ChannelsApiTests
         using var response = await host.Client.SendAsync(GAgentTestHost.Request(HttpMethod.Get, "/api/channels", bearer: "chat-key-0123456789abcdef0123456789"));
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
+
+    private static JsonElement Channel(JsonElement list, string name)
+        => list.GetProperty("data").EnumerateArray().Single(c => c.GetProperty("name").GetString() == name);
 
     private sealed class StubChannel(string name, bool failStart) : IChannel
     {

@@ -16,4 +16,7 @@ internal sealed class WsClientMessage
     public string? Content { get; set; }
 
     public string? Model { get; set; }
+
+    /// <summary>Media ids (from <c>POST /api/media</c>) attached to a <c>message</c>.</summary>
+    public IReadOnlyList<string>? Attachments { get; set; }
 }

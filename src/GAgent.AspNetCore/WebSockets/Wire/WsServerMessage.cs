@@ -24,4 +24,10 @@ internal sealed record WsServerMessage(string Type)
     public int? MaxMessageBytes { get; init; }
 
     public double? IdleTimeoutSeconds { get; init; }
+
+    /// <summary>The text of a <c>channel_message</c>.</summary>
+    public string? Text { get; init; }
+
+    /// <summary>False while more parts of a <c>channel_message</c> follow.</summary>
+    public bool? IsFinal { get; init; }
 }
