@@ -44,4 +44,8 @@ public sealed class GAgentOptions
     /// <summary>Skill limits.</summary>
     [ValidateObjectMembers]
     public SkillOptions Skills { get; set; } = new();
+
+    /// <summary>The learning queue and the built-in <c>propose_learning</c> tool.</summary>
+    [ValidateObjectMembers]
+    public LearningOptions Learning { get; set; } = new();
 }

@@ -44,4 +44,10 @@ public static class GAgentEventNames
 
     /// <summary>A skill was deleted: <c>{"id"}</c>.</summary>
     public const string SkillDeleted = "gagent.skill.deleted";
+
+    /// <summary>A learning candidate was proposed (by the agent or the API): the candidate as <c>GET /api/learning/{id}</c> returns it, without the preview.</summary>
+    public const string LearningProposed = "gagent.learning.proposed";
+
+    /// <summary>A learning candidate was edited, approved, rejected, applied or failed to apply: the candidate as <c>GET /api/learning/{id}</c> returns it, without the preview.</summary>
+    public const string LearningUpdated = "gagent.learning.updated";
 }
