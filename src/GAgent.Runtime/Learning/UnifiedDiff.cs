@@ -167,7 +167,7 @@ internal static class UnifiedDiff
         {
             for (var k = 0; k < n; k++)
             {
-                script.Add((Op.Delete, prefix + k, prefix + m));
+                script.Add((Op.Delete, prefix + k, prefix));
             }
 
             for (var k = 0; k < m; k++)
