@@ -12,6 +12,9 @@ public static class ProfileValidation
     /// <summary>The longest tool or model name accepted.</summary>
     public const int MaxNameLength = 128;
 
+    /// <summary>The one well-formed id no profile may have (it names the active-profile endpoint).</summary>
+    public const string ReservedId = "active";
+
     private static readonly System.Buffers.SearchValues<char> s_hex = System.Buffers.SearchValues.Create("0123456789abcdefABCDEF");
 
     /// <summary>Throws an <see cref="ArgumentException"/> naming the member that is wrong and how to fix it.</summary>
@@ -19,6 +22,11 @@ public static class ProfileValidation
     {
         ArgumentNullException.ThrowIfNull(profile);
         ProfileIds.Validate(profile.Id, "id");
+        if (profile.Id == ReservedId)
+        {
+            throw Invalid($"'{ReservedId}' cannot be a profile id: /api/profiles/{ReservedId} is the active-profile endpoint. Choose another id.", "id");
+        }
+
         if (string.IsNullOrWhiteSpace(profile.Name))
         {
             throw Invalid("A profile needs a 'name'.", "name");

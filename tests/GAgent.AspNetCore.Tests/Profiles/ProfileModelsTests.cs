@@ -49,6 +49,20 @@ public sealed class ProfileModelsTests
     }
 
     [Fact]
+    public async Task The_responses_api_runs_a_profile_model_with_its_persona()
+    {
+        var model = Echo();
+        await using var host = await GAgentTestHost.StartAsync(g => g.AddChatClient("echo", model));
+        await PutAsync(host, "pirate", """{"name":"Pirate","persona":"You are a pirate."}""");
+
+        using var response = await host.Client.SendAsync(GAgentTestHost.Request(HttpMethod.Post, "/v1/responses", """{"model":"profile:pirate","input":"Ahoy"}"""));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("profile:pirate", body.GetProperty("model").GetString());
+        Assert.Equal("You are a pirate.", model.Calls[^1].Messages[0].Text);
+    }
+
+    [Fact]
     public async Task Sessions_on_two_profiles_keep_persona_memory_and_tools_apart_and_switching_keeps_history()
     {
         var model = Echo();

@@ -200,6 +200,46 @@ public sealed class ProfileIsolationTests : IAsyncDisposable
         Assert.Equal("pirate", notification.Value.GetProperty("scope").GetString());
     }
 
+    [Fact]
+    public async Task Long_memory_enters_the_context_by_its_newest_part_only()
+    {
+        await using var runtime = new TestRuntime(configure: o => o.Memory.MaxContextChars = 200);
+        var memory = runtime.Services.GetRequiredService<IMemoryStore>();
+        for (var i = 0; i < 40; i++)
+        {
+            await memory.AppendAsync(ProfileIds.Default, $"fact number {i:00}");
+        }
+
+        runtime.Client.Enqueue(Updates.Answer("ok"));
+        await runtime.RunAsync("hi", null);
+
+        var system = SystemText(runtime.Client.Calls[0]);
+        Assert.Contains("- fact number 39", system, StringComparison.Ordinal);
+        Assert.DoesNotContain("fact number 00", system, StringComparison.Ordinal);
+        Assert.Contains("older notes left out", system, StringComparison.Ordinal);
+        Assert.True(system.Length < "You are a test agent.".Length + 400);
+    }
+
+    [Fact]
+    public async Task Builder_hooks_replace_the_stores_with_instances()
+    {
+        var profiles = new InMemoryProfileStore(TimeProvider.System);
+        var memory = new InMemoryMemoryStore(4_096, TimeProvider.System);
+        var skills = new InMemorySkillStore(4_096, TimeProvider.System);
+        await profiles.PutAsync(new AgentProfile { Id = "host-made", Name = "Host", Persona = "You come from the host." });
+        await memory.AppendAsync("host-made", "Remember the host");
+        await using var runtime = new TestRuntime(build: b => b.UseProfileStore(profiles).UseMemoryStore(memory).UseSkillStore(skills));
+
+        Assert.Same(profiles, runtime.Services.GetRequiredService<IProfileStore>());
+        Assert.Same(memory, runtime.Services.GetRequiredService<IMemoryStore>());
+        Assert.Same(skills, runtime.Services.GetRequiredService<ISkillStore>());
+        runtime.Client.Enqueue(Updates.Answer("ok"));
+        await runtime.RunAsync("hi", null, r => r with { ProfileId = "host-made" });
+        var system = SystemText(runtime.Client.Calls[0]);
+        Assert.StartsWith("You come from the host.", system, StringComparison.Ordinal);
+        Assert.Contains("Remember the host", system, StringComparison.Ordinal);
+    }
+
     private static string SystemText(RecordedChatCall call) => Assert.Single(call.Messages, static m => m.Role == ChatRole.System).Text;
 
     private async Task SeedAsync()

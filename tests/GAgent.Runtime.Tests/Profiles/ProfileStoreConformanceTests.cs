@@ -158,6 +158,7 @@ public abstract class ProfileStoreConformanceTests : IDisposable
     [InlineData("a/b")]
     [InlineData("")]
     [InlineData("dot.ted")]
+    [InlineData("active")]
     public async Task Malformed_ids_are_rejected_or_not_found(string id)
     {
         var error = await Assert.ThrowsAsync<ArgumentException>(() => Store.PutAsync(Pirate() with { Id = id }).AsTask());
