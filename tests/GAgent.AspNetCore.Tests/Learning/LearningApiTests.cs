@@ -312,6 +312,34 @@ public sealed partial class LearningApiTests
         Assert.Equal((LearningCandidateStatus.Pending, "one", 1L), (stored!.Status, stored.Memory!.Entry, stored.Version));
     }
 
+    [Fact]
+    public async Task Reviewing_needs_the_admin_scope()
+    {
+        const string chatKey = "chat-key-0123456789abcdef0123456789abcdef";
+        const string adminKey = "admin-key-0123456789abcdef0123456789abcdef";
+        await using var host = await GAgentTestHost.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["GAgent:ApiKeys:0:Key"] = chatKey,
+            ["GAgent:ApiKeys:0:Scopes:0"] = "chat",
+            ["GAgent:ApiKeys:1:Key"] = adminKey,
+            ["GAgent:ApiKeys:1:Scopes:0"] = "admin",
+        });
+        const string proposal = """{"kind":"memory","title":"Tea","memory":{"profileId":"default","entry":"Likes tea"}}""";
+        using var created = await host.Client.SendAsync(GAgentTestHost.Request(HttpMethod.Post, "/api/learning", proposal, bearer: adminKey));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+
+        foreach (var (method, path, body) in new (string, string, string?)[] { ("GET", "/api/learning", null), ("GET", $"/api/learning/{id}", null), ("POST", "/api/learning", proposal), ("POST", $"/api/learning/{id}/approve", null), ("POST", $"/api/learning/{id}/reject", null) })
+        {
+            using var refused = await host.Client.SendAsync(GAgentTestHost.Request(new HttpMethod(method), path, body, bearer: chatKey));
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        }
+
+        using var approved = await host.Client.SendAsync(GAgentTestHost.Request(HttpMethod.Post, $"/api/learning/{id}/approve", null, bearer: adminKey));
+        Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
+        Assert.Equal(1, await host.Services.GetRequiredService<ILearningStore>().CountAsync());
+    }
+
     private static async Task<string> ProposeAsync(HttpClient client, string json)
     {
         using var response = await client.SendAsync(GAgentTestHost.Request(HttpMethod.Post, "/api/learning", json));
