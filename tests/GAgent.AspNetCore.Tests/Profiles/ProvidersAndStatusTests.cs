@@ -58,7 +58,8 @@ public sealed class ProvidersAndStatusTests
         var status = await host.Client.GetFromJsonAsync<JsonElement>("/api/status");
         Assert.Equal(host.DataDirectory, status.GetProperty("dataDirectory").GetString());
         Assert.Equal(0, status.GetProperty("activeRuns").GetInt32());
-        Assert.Equal(0, status.GetProperty("channels").GetArrayLength());
+        // The WebSocket surface is the one channel every host has.
+        Assert.Equal(["websocket"], status.GetProperty("channels").EnumerateArray().Select(static c => c.GetProperty("name").GetString()));
         Assert.Equal(["demo"], status.GetProperty("providers").EnumerateArray().Select(static p => p.GetString()));
         Assert.Equal("default", status.GetProperty("activeProfileId").GetString());
         var counts = status.GetProperty("counts");
