@@ -176,6 +176,37 @@ public sealed partial class LearningApiTests
     }
 
     [Fact]
+    public async Task A_candidate_that_failed_because_memory_is_full_can_be_edited_back_to_review()
+    {
+        await using var host = await GAgentTestHost.StartAsync(settings: new Dictionary<string, string?> { ["GAgent:Memory:MaxDocumentChars"] = "1024" });
+        var client = host.Client;
+        var id = await ProposeAsync(client, """{"kind":"memory","title":"Tea","memory":{"profileId":"default","entry":"Likes green tea"}}""");
+        var full = new string('x', 1020) + "\n";
+        using (await client.SendAsync(GAgentTestHost.Request(HttpMethod.Put, "/api/profiles/default/memory", JsonSerializer.Serialize(new { content = full }))))
+        {
+        }
+
+        Assert.Contains("at most 1024", (await client.GetFromJsonAsync<JsonElement>($"/api/learning/{id}")).GetProperty("preview").GetProperty("problem").GetString(), StringComparison.Ordinal);
+        var failure = await ProblemAssert.IsAsync(await client.SendAsync(GAgentTestHost.Request(HttpMethod.Post, $"/api/learning/{id}/approve", """{"apply":true}""")), 413);
+        Assert.Equal("memory_too_large", failure.GetProperty("code").GetString());
+        Assert.Equal(full, (await client.GetFromJsonAsync<JsonElement>("/api/profiles/default/memory")).GetProperty("content").GetString());
+
+        using (await client.SendAsync(GAgentTestHost.Request(HttpMethod.Put, "/api/profiles/default/memory", """{"content":"- Short\n"}""")))
+        {
+        }
+
+        using var edited = await client.SendAsync(GAgentTestHost.Request(HttpMethod.Patch, $"/api/learning/{id}", """{"memory":{"entry":"Likes tea"}}"""));
+        var back = await edited.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(("pending", "Likes tea"), (back.GetProperty("status").GetString(), back.GetProperty("memory").GetProperty("entry").GetString()));
+        Assert.False(back.TryGetProperty("error", out _));
+        await ProblemAssert.IsAsync(await client.PostAsync($"/api/learning/{id}/apply", null), 409);
+
+        using var applied = await client.SendAsync(GAgentTestHost.Request(HttpMethod.Post, $"/api/learning/{id}/approve", """{"apply":true}"""));
+        Assert.Equal(HttpStatusCode.OK, applied.StatusCode);
+        Assert.Equal("- Short\n- Likes tea\n", (await client.GetFromJsonAsync<JsonElement>("/api/profiles/default/memory")).GetProperty("content").GetString());
+    }
+
+    [Fact]
     public async Task Pending_candidates_can_be_edited_and_rejected_once()
     {
         await using var host = await GAgentTestHost.StartAsync();
