@@ -51,4 +51,8 @@ public sealed class GAgentOptions
     /// <summary>The routine scheduler.</summary>
     [ValidateObjectMembers]
     public RoutineOptions Routines { get; set; } = new();
+
+    /// <summary>The learning queue and the built-in <c>propose_learning</c> tool.</summary>
+    [ValidateObjectMembers]
+    public LearningOptions Learning { get; set; } = new();
 }

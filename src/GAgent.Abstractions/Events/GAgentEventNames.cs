@@ -53,4 +53,10 @@ public static class GAgentEventNames
 
     /// <summary>A routine run started, ended or was skipped: <c>{"routineId","runId","sessionId","trigger","scheduledFor","startedAt","finishedAt","status","error"}</c>.</summary>
     public const string RoutineRun = "gagent.routine.run";
+
+    /// <summary>A learning candidate was proposed (by the agent or the API): the candidate as <c>GET /api/learning/{id}</c> returns it, without the preview.</summary>
+    public const string LearningProposed = "gagent.learning.proposed";
+
+    /// <summary>A learning candidate was edited, approved, rejected, applied or failed to apply: the candidate as <c>GET /api/learning/{id}</c> returns it, without the preview.</summary>
+    public const string LearningUpdated = "gagent.learning.updated";
 }

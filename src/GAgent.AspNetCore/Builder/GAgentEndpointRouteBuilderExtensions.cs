@@ -39,7 +39,7 @@ public static class GAgentEndpointRouteBuilderExtensions
         return v1;
     }
 
-    /// <summary>Maps the control API (health, status, sessions, runs, AG-UI, tokens, channels, media, approvals, profiles, memory, skills, providers, routines) under <c>{prefix}/api</c>.</summary>
+    /// <summary>Maps the control API (health, status, sessions, runs, AG-UI, tokens, channels, media, approvals, profiles, memory, skills, learning queue, providers, routines) under <c>{prefix}/api</c>.</summary>
     public static IEndpointConventionBuilder MapGAgentApi(this IEndpointRouteBuilder endpoints, string prefix = "")
     {
         var api = CreateRoot(endpoints, prefix).MapGroup("/api").AddEndpointFilter(new GAgentAccessFilter(GAgentScopes.Admin, openAIErrors: false));
@@ -54,6 +54,7 @@ public static class GAgentEndpointRouteBuilderExtensions
         ProfileEndpoints.Map(api);
         MemoryEndpoints.Map(api);
         SkillEndpoints.Map(api);
+        LearningEndpoints.Map(api);
         ProviderEndpoints.Map(api);
         ApprovalEndpoints.Map(api);
         RoutineEndpoints.Map(api);

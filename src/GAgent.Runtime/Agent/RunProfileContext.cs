@@ -22,7 +22,8 @@ internal sealed class RunProfileContext(
     AgentToolbox toolbox,
     IGAgentEventBus bus,
     IOptionsMonitor<GAgentOptions> options,
-    TimeProvider time)
+    TimeProvider time,
+    GAgent.Learning.LearningQueue learning)
 {
     /// <summary>Builds the run's tools (setting <see cref="AgentRun.Tools"/> and <see cref="AgentRun.OfferedTools"/>) and returns its system prompt, or null when there is none.</summary>
     public async Task<string?> PrepareAsync(AgentRun run, CancellationToken cancellationToken)
@@ -64,6 +65,11 @@ internal sealed class RunProfileContext(
         if (enabledSkills.Count > 0)
         {
             AddBuiltIn(BuiltInTools.ReadSkill, () => BuiltInTools.CreateReadSkill(skills));
+        }
+
+        if (current.Learning.Enabled)
+        {
+            AddBuiltIn(BuiltInTools.ProposeLearning, () => GAgent.Learning.ProposeLearningTool.Create(learning, profile, run.IsPersistent ? run.SessionId : null, run.Id));
         }
 
         run.Tools = tools.ToFrozenDictionary(StringComparer.Ordinal);

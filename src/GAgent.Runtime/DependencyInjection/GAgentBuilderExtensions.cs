@@ -2,6 +2,7 @@ using GAgent.Approvals;
 using GAgent.Channels;
 using GAgent.Demo;
 using GAgent.Configuration;
+using GAgent.Learning;
 using GAgent.Media;
 using GAgent.Memory;
 using GAgent.Profiles;
@@ -264,6 +265,26 @@ public static class GAgentBuilderExtensions
     /// <summary>Keeps routines in memory only (tests, throwaway hosts): they are lost when the process ends.</summary>
     public static IGAgentBuilder UseInMemoryRoutineStore(this IGAgentBuilder builder)
         => builder.UseRoutineStore<InMemoryRoutineStore>();
+
+    /// <summary>Replaces the learning store (the default keeps one JSON file per candidate under <c>{DataDirectory}/learning</c>).</summary>
+    public static IGAgentBuilder UseLearningStore<TStore>(this IGAgentBuilder builder)
+        where TStore : class, ILearningStore
+        => builder.ReplaceSingleton(ServiceDescriptor.Singleton<ILearningStore, TStore>());
+
+    /// <summary>Replaces the learning store with a factory.</summary>
+    public static IGAgentBuilder UseLearningStore(this IGAgentBuilder builder, Func<IServiceProvider, ILearningStore> factory)
+        => builder.ReplaceSingleton(factory);
+
+    /// <summary>Replaces the learning store with an instance.</summary>
+    public static IGAgentBuilder UseLearningStore(this IGAgentBuilder builder, ILearningStore store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        return builder.ReplaceSingleton(ServiceDescriptor.Singleton(store));
+    }
+
+    /// <summary>Keeps learning candidates in memory only (tests, throwaway hosts): everything is lost when the process ends.</summary>
+    public static IGAgentBuilder UseInMemoryLearningStore(this IGAgentBuilder builder)
+        => builder.UseLearningStore(static provider => new InMemoryLearningStore(provider.GetRequiredService<TimeProvider>()));
 
     /// <summary>The one way stores are swapped: replace the default registration, keep it a singleton.</summary>
     /// <summary>Swaps the keyed registration behind the observing <see cref="ISessionStore"/>, so changes are still announced.</summary>

@@ -18,7 +18,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class GAgentRuntimeServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the GAgent runtime: the agent loop, the run registry and the default file session, response, media, approval, profile, memory and skill stores and the media URL signer. Use it directly
+    /// Adds the GAgent runtime: the agent loop, the run registry and the default file session, response, media, approval, profile, memory, skill, learning and routine stores and the media URL signer. Use it directly
     /// in worker or console hosts; ASP.NET Core apps call <c>AddGAgent()</c>, which calls this. Safe to call twice.
     /// </summary>
     public static IGAgentBuilder AddGAgentRuntime(this IServiceCollection services, Action<GAgentOptions>? configure = null)
@@ -86,6 +86,11 @@ public static class GAgentRuntimeServiceCollectionExtensions
             provider.GetRequiredService<IOptions<GAgentOptions>>().Value.Skills.MaxSkillChars,
             provider.GetRequiredService<TimeProvider>(),
             provider.GetService<ILogger<GAgent.Skills.FileSkillStore>>()));
+        services.TryAddSingleton<GAgent.Learning.ILearningStore>(static provider => new GAgent.Learning.FileLearningStore(
+            Path.Combine(provider.GetRequiredService<IOptions<GAgentOptions>>().Value.DataDirectory!, "learning"),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetService<ILogger<GAgent.Learning.FileLearningStore>>()));
+        services.TryAddSingleton<GAgent.Learning.LearningQueue>();
         services.TryAddSingleton<GAgent.Profiles.ProfileReferenceValidator>();
         services.TryAddSingleton<RunProfileContext>();
         services.TryAddSingleton<IModelCatalog, ModelCatalog>();

@@ -8,17 +8,19 @@ namespace GAgent.Tools;
 
 /// <summary>
 /// The tools GAgent itself offers, bound to one run's profile: <c>remember</c> and <c>recall</c> over the profile's
-/// memory scope (never another's), and <c>read_skill</c> over the enabled skills.
+/// memory scope (never another's), and <c>read_skill</c> over the enabled skills; <c>propose_learning</c> (see <see cref="GAgent.Learning.ProposeLearningTool"/>) records
+/// learning candidates for review.
 /// </summary>
 internal static class BuiltInTools
 {
     public const string Remember = "remember";
     public const string Recall = "recall";
     public const string ReadSkill = "read_skill";
+    public const string ProposeLearning = GAgent.Learning.ProposeLearningTool.Name;
     private const int RecallLimit = 20;
 
     /// <summary>Every built-in tool name; a registered or client tool of the same name takes precedence.</summary>
-    public static IReadOnlySet<string> Names { get; } = new HashSet<string>([Remember, Recall, ReadSkill], StringComparer.Ordinal);
+    public static IReadOnlySet<string> Names { get; } = new HashSet<string>([Remember, Recall, ReadSkill, ProposeLearning], StringComparer.Ordinal);
 
     public static AIFunction CreateRemember(IMemoryStore memory, string profileId, string scope, int maxEntryChars, IGAgentEventBus bus, TimeProvider time) => AIFunctionFactory.Create(
         async ([Description("The fact to remember, as one short self-contained sentence.")] string entry, CancellationToken cancellationToken) =>

@@ -53,6 +53,7 @@ public sealed class GAgentTestHost : IAsyncDisposable
 
             // Tests about other features see exactly the tools they register; memory tests turn the built-ins back on.
             o.Memory.Tools = false;
+            o.Learning.Enabled = false;
         });
         if (configure is null)
         {

@@ -24,6 +24,7 @@ internal sealed class TestRuntime : IAsyncDisposable
             {
                 o.Instructions = "You are a test agent.";
                 o.Memory.Tools = false;
+                o.Learning.Enabled = false;
                 configure?.Invoke(o);
             })
             .UseInMemorySessionStore()
