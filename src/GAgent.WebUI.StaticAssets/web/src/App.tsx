@@ -4,6 +4,7 @@ import type { Session } from './api/types';
 import type { Part } from './chat/chatState';
 import { ChatView, type ChatViewHandle } from './components/ChatView';
 import { Dialog } from './components/Dialog';
+import { Icon } from './components/Icon';
 import { sessionTitle, Sidebar } from './components/Sidebar';
 import type { LiveStatus } from './live/LiveConnection';
 import { LiveHub } from './live/LiveHub';
@@ -210,14 +211,14 @@ export function App() {
             aria-expanded={drawerOpen}
             onClick={() => setDrawerOpen((open) => !open)}
           >
-            ☰
+            <Icon name="menu" size={20} />
           </button>
-          <h1 className="topbar-title">{title}</h1>
+          {panel ? <span className="topbar-title">{title}</span> : <h1 className="topbar-title">{title}</h1>}
           <span className={`live-status live-${liveStatus}`} role="status" aria-label={`Live connection: ${liveStatus}`} title={`Live connection: ${liveStatus}`}>
             {liveStatus === 'open' ? 'Live' : liveStatus === 'offline' ? 'Offline' : 'Connecting…'}
           </span>
           <button type="button" className="icon-button" aria-label="New chat" title="New chat (Ctrl+Shift+O)" onClick={newChat}>
-            ✚
+            <Icon name="plus" size={20} />
           </button>
         </header>
         <main id="main" className="main" tabIndex={-1}>

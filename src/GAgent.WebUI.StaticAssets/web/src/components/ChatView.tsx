@@ -16,6 +16,7 @@ import {
 } from '../chat/chatState';
 import type { LiveHub } from '../live/LiveHub';
 import { Composer, type ComposerHandle } from './Composer';
+import { Icon } from './Icon';
 import { Lightbox } from './Lightbox';
 import { TurnView, type TurnActions } from './TurnView';
 
@@ -240,7 +241,7 @@ export const ChatView = forwardRef<ChatViewHandle, ChatViewProps>(function ChatV
         {!loading && turns.length === 0 && (
           <div className="empty">
             <h2>How can I help?</h2>
-            <p className="muted">Ask anything. Attach images or files with 📎, drag and drop, or paste.</p>
+            <p className="muted">Ask anything. Attach images or files with the paperclip, by drag and drop, or by pasting.</p>
           </div>
         )}
         {turns.map((turn) => (
@@ -250,7 +251,7 @@ export const ChatView = forwardRef<ChatViewHandle, ChatViewProps>(function ChatV
       {error && (
         <div className="chat-error" role="alert">
           {error}
-          <button type="button" className="icon-button small" aria-label="Dismiss" onClick={() => setError(null)}>×</button>
+          <button type="button" className="icon-button small" aria-label="Dismiss" onClick={() => setError(null)}><Icon name="close" size={14} /></button>
         </div>
       )}
       {dragging && <div className="drop-hint" aria-hidden="true">Drop files to attach</div>}

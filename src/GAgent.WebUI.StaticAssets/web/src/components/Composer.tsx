@@ -2,6 +2,7 @@ import { forwardRef, useEffect, useImperativeHandle, useRef, useState, type Clip
 import { uploadMedia } from '../api/client';
 import type { MediaItem } from '../api/types';
 import type { Part } from '../chat/chatState';
+import { Icon } from './Icon';
 
 interface Attachment {
   key: string;
@@ -126,13 +127,13 @@ export const Composer = forwardRef<ComposerHandle, ComposerProps>(function Compo
         <ul className="pending-attachments" aria-label="Attachments">
           {attachments.map((a) => (
             <li key={a.key} className={a.error ? 'failed' : ''} data-testid="pending-attachment">
-              {a.preview ? <img src={a.preview} alt={a.name} /> : <span className="file-icon" aria-hidden="true">📄</span>}
+              {a.preview ? <img src={a.preview} alt={a.name} /> : <span className="file-icon"><Icon name="file" /></span>}
               <span className="attachment-name">{a.error ?? a.name}</span>
               {!a.item && !a.error && (
                 <progress max={1} value={a.progress} aria-label={`Uploading ${a.name}`} />
               )}
               <button type="button" className="icon-button small" onClick={() => remove(a)} aria-label={`Remove ${a.name}`}>
-                ×
+                <Icon name="close" size={14} />
               </button>
             </li>
           ))}
@@ -140,7 +141,7 @@ export const Composer = forwardRef<ComposerHandle, ComposerProps>(function Compo
       )}
       <div className="composer-row">
         <button type="button" className="icon-button" onClick={() => fileInput.current?.click()} aria-label="Attach files" title="Attach files">
-          📎
+          <Icon name="attach" size={20} />
         </button>
         <input
           ref={fileInput}
@@ -157,7 +158,7 @@ export const Composer = forwardRef<ComposerHandle, ComposerProps>(function Compo
           ref={textarea}
           rows={1}
           value={text}
-          placeholder="Message GAgent (Enter to send, Shift+Enter for a new line)"
+          placeholder="Message GAgent"
           aria-label="Message"
           onChange={(event) => setText(event.target.value)}
           onKeyDown={onKeyDown}
@@ -166,7 +167,7 @@ export const Composer = forwardRef<ComposerHandle, ComposerProps>(function Compo
         />
         {running ? (
           <button type="button" className="stop-button" onClick={onStop} aria-label="Stop the answer" title="Stop (Esc)">
-            ■ Stop
+            <Icon name="stop" size={14} filled /> Stop
           </button>
         ) : (
           <button type="submit" className="send-button" disabled={!canSend} aria-label="Send message">

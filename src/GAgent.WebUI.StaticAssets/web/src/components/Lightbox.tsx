@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { Icon } from './Icon';
 
 /** A full-screen image viewer; closes on Escape, on the close button and on a click outside the image. */
 export function Lightbox({ src, alt, onClose }: { src: string; alt: string; onClose: () => void }) {
@@ -22,7 +23,7 @@ export function Lightbox({ src, alt, onClose }: { src: string; alt: string; onCl
     <div className="lightbox" role="dialog" aria-modal="true" aria-label={`Image: ${alt}`} onClick={onClose} data-testid="lightbox">
       <img src={src} alt={alt} onClick={(event) => event.stopPropagation()} />
       <button ref={closeButton} type="button" className="lightbox-close" aria-label="Close image" onClick={onClose}>
-        ×
+        <Icon name="close" size={26} />
       </button>
     </div>
   );

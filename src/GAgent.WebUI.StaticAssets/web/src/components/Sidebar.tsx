@@ -2,6 +2,7 @@ import { useState, type KeyboardEvent } from 'react';
 import type { Session } from '../api/types';
 import type { PanelDefinition } from '../panels/registry';
 import { Dialog } from './Dialog';
+import { Icon } from './Icon';
 
 export interface SidebarProps {
   sessions: Session[];
@@ -56,14 +57,14 @@ function SessionItem({ session, selected, props }: { session: Session; selected:
         />
       ) : (
         <a href={`#/s/${encodeURIComponent(session.id)}`} className="session-link" aria-current={selected ? 'page' : undefined} onClick={props.onNavigate}>
-          {session.pinned && <span className="pin-mark" aria-label="Pinned">📌</span>}
+          {session.pinned && <span className="pin-mark" role="img" aria-label="Pinned"><Icon name="star" size={12} filled /></span>}
           <span className="session-title">{title}</span>
           {session.activeRunId && <span className="running-dot" role="status" aria-label="Running" title="Running" data-testid="running-indicator" />}
         </a>
       )}
       <div className="session-actions">
         <button type="button" className="icon-button small" aria-label={session.pinned ? `Unpin ${title}` : `Pin ${title}`} title={session.pinned ? 'Unpin' : 'Pin'} onClick={() => void props.onPin(session)}>
-          {session.pinned ? '★' : '☆'}
+          <Icon name="star" size={15} filled={session.pinned} />
         </button>
         <button
           type="button"
@@ -75,10 +76,10 @@ function SessionItem({ session, selected, props }: { session: Session; selected:
             setRenaming(true);
           }}
         >
-          ✎
+          <Icon name="edit" size={15} />
         </button>
         <button type="button" className="icon-button small" aria-label={`Delete ${title}`} title="Delete" onClick={() => setConfirming(true)}>
-          🗑
+          <Icon name="trash" size={15} />
         </button>
       </div>
       {confirming && (
@@ -112,7 +113,7 @@ export function Sidebar(props: SidebarProps) {
     <nav className="sidebar-content" aria-label="Sessions and panels">
       <div className="sidebar-top">
         <button type="button" className="new-chat" onClick={props.onNew} title="New chat (Ctrl+Shift+O)">
-          + New chat
+          <Icon name="plus" size={16} /> New chat
         </button>
         <input
           type="search"
@@ -138,7 +139,7 @@ export function Sidebar(props: SidebarProps) {
         {props.panels.map((panel) => (
           <li key={panel.id}>
             <a href={`#/p/${panel.id}`} aria-current={props.route === `p/${panel.id}` ? 'page' : undefined} onClick={props.onNavigate}>
-              <span aria-hidden="true">{panel.icon}</span> {panel.label}
+              <Icon name={panel.icon} /> {panel.label}
             </a>
           </li>
         ))}

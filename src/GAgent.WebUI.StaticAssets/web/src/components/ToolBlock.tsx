@@ -1,4 +1,5 @@
 import type { Part } from '../chat/chatState';
+import { Icon } from './Icon';
 
 function pretty(text: string): string {
   if (!text) return '';
@@ -15,7 +16,7 @@ export function ToolBlock({ part, running }: { part: Extract<Part, { kind: 'tool
   return (
     <details className={`tool tool-${state.replace(' ', '-')}`} data-testid="tool-block">
       <summary>
-        <span className="tool-icon" aria-hidden="true">⚙</span>
+        <span className="tool-icon"><Icon name="tool" size={15} /></span>
         <span className="tool-name">{part.name}</span>
         <span className="tool-state">{state === 'running' ? <span className="spinner" aria-label="running" /> : state}</span>
       </summary>

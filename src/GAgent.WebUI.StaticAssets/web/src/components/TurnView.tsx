@@ -3,6 +3,7 @@ import type { Part, Turn } from '../chat/chatState';
 import { Markdown } from './Markdown';
 import { ToolBlock } from './ToolBlock';
 import { copyText } from './copy';
+import { Icon } from './Icon';
 
 export interface TurnActions {
   onImage: (src: string, alt: string) => void;
@@ -27,7 +28,7 @@ function Attachment({ part, onImage }: { part: Part; onImage: TurnActions['onIma
   if (part.kind === 'file') {
     return (
       <a className="file-chip" href={part.url} target="_blank" rel="noopener noreferrer">
-        📄 {part.name ?? part.mediaType ?? 'file'}
+        <Icon name="file" size={14} /> {part.name ?? part.mediaType ?? 'file'}
       </a>
     );
   }

@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import type { IconName } from '../components/Icon';
 import type { LiveStatus } from '../live/LiveConnection';
 import type { ThemeChoice } from '../settings/theme';
 import { ChannelsPanel } from './ChannelsPanel';
@@ -18,12 +19,12 @@ export interface PanelContext {
 export interface PanelDefinition {
   id: string;
   label: string;
-  icon: string;
+  icon: IconName;
   component: ComponentType<{ context: PanelContext }>;
 }
 
 export const panels: PanelDefinition[] = [
-  { id: 'channels', label: 'Channels', icon: '📡', component: ChannelsPanel },
-  { id: 'models', label: 'Models', icon: '🧠', component: ModelsPanel },
-  { id: 'settings', label: 'Settings', icon: '⚙', component: SettingsPanel },
+  { id: 'channels', label: 'Channels', icon: 'channels', component: ChannelsPanel },
+  { id: 'models', label: 'Models', icon: 'models', component: ModelsPanel },
+  { id: 'settings', label: 'Settings', icon: 'settings', component: SettingsPanel },
 ];

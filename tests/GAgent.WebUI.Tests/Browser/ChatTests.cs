@@ -1,0 +1,146 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using GAgent.Tests.Shared;
+using GAgent.WebUI.Tests.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace GAgent.WebUI.Tests.Browser;
+
+[Collection(BrowserTestGroup.Name)]
+public sealed class ChatTests(ChromiumFixture chromium) : WebUITest(chromium)
+{
+    [Fact]
+    public async Task A_streamed_answer_appears_as_safe_markdown_with_highlighted_code()
+    {
+        await OpenAsync();
+        await SendAsync("Hello there");
+
+        var answer = AssistantTurns.Last;
+        await Expect(answer).ToHaveAttributeAsync("data-status", "done");
+        await Expect(answer.Locator("strong").First).ToHaveTextAsync("bold");
+        var code = answer.Locator("pre.code-block code.hljs");
+        await Expect(code).ToContainTextAsync("var answer = 42;");
+        await Expect(code.Locator(".hljs-keyword").First).ToBeVisibleAsync();
+        await Expect(answer.GetByRole(AriaRole.Button, new() { Name = "Copy code" })).ToBeVisibleAsync();
+        await Expect(answer.GetByTestId("usage")).ToHaveTextAsync("15 tokens");
+        await Expect(answer.GetByTestId("latency")).ToBeVisibleAsync();
+
+        // Model output cannot inject markup: the <script> is text, the javascript: link is not a link.
+        await Expect(answer).ToContainTextAsync("<script>window.injected = true</script>");
+        Assert.Equal(0, await answer.Locator("script").CountAsync());
+        Assert.Equal(0, await answer.Locator("a[href^='javascript']").CountAsync());
+        Assert.False(await Page.EvaluateAsync<bool>("() => window.injected === true"));
+
+        // The new session is in the sidebar and the URL points at it.
+        await Expect(Page.GetByTestId("session-item")).ToHaveCountAsync(1);
+        Assert.Contains("#/s/", Page.Url, StringComparison.Ordinal);
+        await ScreenshotAsync("chat");
+    }
+
+    [Fact]
+    public async Task A_tool_call_appears_as_a_block_that_expands_to_arguments_and_result()
+    {
+        await OpenAsync();
+        await SendAsync("What is the weather in Paris?");
+
+        var answer = AssistantTurns.Last;
+        await Expect(answer).ToHaveAttributeAsync("data-status", "done");
+        await Expect(answer).ToContainTextAsync("sunny in Paris");
+        var tool = answer.GetByTestId("tool-block");
+        await Expect(tool.Locator(".tool-name")).ToHaveTextAsync("get_weather");
+        await Expect(tool.Locator(".tool-args")).ToBeHiddenAsync();
+
+        await tool.Locator("summary").ClickAsync();
+        await Expect(tool.Locator(".tool-args")).ToContainTextAsync("\"city\": \"Paris\"");
+        await Expect(tool.Locator(".tool-result")).ToContainTextAsync("Sunny in Paris, 21 °C");
+        await ScreenshotAsync("tool-call");
+    }
+
+    [Fact]
+    public async Task An_uploaded_image_shows_a_thumbnail_and_opens_in_the_lightbox()
+    {
+        await OpenAsync();
+        var image = Path.Combine(RepositoryRoot.Path, "src", "GAgent.WebUI.StaticAssets", "web", "public", "icon-192.png");
+        await Page.GetByTestId("file-input").SetInputFilesAsync(image);
+
+        var pending = Page.GetByTestId("pending-attachment");
+        await Expect(pending.Locator("img")).ToBeVisibleAsync();
+        await Expect(pending.Locator("progress")).ToHaveCountAsync(0); // uploaded
+        await SendAsync("What is in this picture?");
+
+        await Expect(AssistantTurns.Last).ToContainTextAsync("I can see the image you sent.");
+        var thumbnail = Page.GetByTestId("user-turn").Last.GetByTestId("message-image");
+        await Expect(thumbnail).ToBeVisibleAsync();
+        Assert.True(await thumbnail.EvaluateAsync<bool>("img => img.complete && img.naturalWidth === 192"));
+
+        await thumbnail.ClickAsync();
+        var lightbox = Page.GetByTestId("lightbox");
+        await Expect(lightbox).ToBeVisibleAsync();
+        await Expect(lightbox.Locator("img")).ToBeVisibleAsync();
+        await ScreenshotAsync("lightbox");
+        await Page.Keyboard.PressAsync("Escape");
+        await Expect(lightbox).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task Reloading_mid_stream_resumes_and_the_answer_completes()
+    {
+        await OpenAsync();
+        await SendAsync("Please be slow");
+        await Expect(AssistantTurns.Last).ToContainTextAsync("Working on it");
+        await Expect(AssistantTurns.Last).ToHaveAttributeAsync("data-status", "streaming");
+
+        await Page.ReloadAsync();
+        await Expect(Page.GetByRole(AriaRole.Status, new() { Name = "Live connection: open" })).ToBeVisibleAsync();
+        await Expect(AssistantTurns.Last).ToContainTextAsync("Working on it");
+        await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Stop the answer" })).ToBeVisibleAsync();
+
+        Model.Release.SetResult();
+        await Expect(AssistantTurns.Last).ToContainTextAsync("Working on it, all done.");
+        await Expect(AssistantTurns.Last).ToHaveAttributeAsync("data-status", "done");
+        await Expect(Page.Locator("[data-status='streaming']")).ToHaveCountAsync(0);
+        await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Send message" })).ToBeVisibleAsync();
+        await Expect(AssistantTurns).ToHaveCountAsync(1);
+    }
+
+    [Fact]
+    public async Task Stop_ends_the_answer_mid_stream()
+    {
+        await OpenAsync();
+        await SendAsync("slow please");
+        await Expect(AssistantTurns.Last).ToContainTextAsync("Working on it");
+
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Stop the answer" }).ClickAsync();
+        await Model.Cancelled.Task.WaitAsync(TimeSpan.FromSeconds(15));
+        await Expect(AssistantTurns.Last).ToHaveAttributeAsync("data-status", "cancelled");
+        await Expect(AssistantTurns.Last).ToContainTextAsync("Stopped.");
+        await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Send message" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task Edit_and_resend_puts_the_message_back_and_retry_asks_again()
+    {
+        await OpenAsync();
+        await SendAsync("Hello once");
+        await Expect(AssistantTurns.Last).ToHaveAttributeAsync("data-status", "done");
+
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Retry: send the question again" }).ClickAsync();
+        await Expect(AssistantTurns).ToHaveCountAsync(2);
+        await Expect(AssistantTurns.Last).ToHaveAttributeAsync("data-status", "done");
+        await Expect(Page.GetByTestId("user-turn")).ToHaveCountAsync(2);
+
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Edit and resend this message" }).First.ClickAsync();
+        var box = Page.GetByLabel("Message", new() { Exact = true });
+        await Expect(box).ToHaveValueAsync("Hello once");
+        await box.FillAsync("Hello edited");
+        await box.PressAsync("Enter");
+        await Expect(Page.GetByTestId("user-turn").Last).ToContainTextAsync("Hello edited");
+        await Expect(AssistantTurns).ToHaveCountAsync(3);
+
+        var sessionId = Uri.UnescapeDataString(Page.Url[(Page.Url.IndexOf("#/s/", StringComparison.Ordinal) + 4)..]);
+        var page = await Host.Client.GetFromJsonAsync<JsonElement>($"/api/sessions/{sessionId}/messages");
+        var users = page.GetProperty("items").EnumerateArray().Where(m => m.GetProperty("role").GetString() == "user").Select(m => m.GetProperty("text").GetString()).ToList();
+        Assert.Equal(["Hello once", "Hello once", "Hello edited"], users);
+    }
+}
