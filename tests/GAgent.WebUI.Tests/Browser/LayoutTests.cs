@@ -24,6 +24,7 @@ public sealed class PhoneLayoutTests(ChromiumFixture chromium) : WebUITest(chrom
         await menu.ClickAsync();
         await Expect(sidebar).ToBeVisibleAsync();
         await Expect(menu).ToHaveAttributeAsync("aria-expanded", "true");
+        await Page.WaitForFunctionAsync("() => document.getElementById('sidebar').getBoundingClientRect().left >= 0");
         await ScreenshotAsync("phone-sidebar");
 
         await Page.GetByRole(AriaRole.Link, new() { Name = "Settings" }).ClickAsync();

@@ -18,6 +18,7 @@ public sealed class SessionTests(ChromiumFixture chromium) : WebUITest(chromium)
         await OpenAsync($"#/s/{first}");
         var items = Page.GetByTestId("session-item");
         await Expect(items).ToHaveCountAsync(2);
+        await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Send message" })).ToBeVisibleAsync(); // no run: no stop button
 
         await Page.GetByRole(AriaRole.Button, new() { Name = "Rename Trip planning" }).ClickAsync();
         var input = Page.GetByLabel("New session title");

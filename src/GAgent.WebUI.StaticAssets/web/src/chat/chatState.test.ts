@@ -117,6 +117,10 @@ describe('stream reducer', () => {
     expect(bindPendingUser(addPendingUser(emptyChat('s1'), 'x', [], 'p2'), 'p2', null).pendingUsers).toEqual([]);
   });
 
+  it('treats a missing activeRunId (null fields are omitted on the wire) as no active run', () => {
+    expect(loaded(emptyChat('s1'), page([]), undefined).activeRunId).toBeNull();
+  });
+
   it('puts older pages in front without duplicates', () => {
     const tail = loaded(emptyChat('s1'), page([stored('u2', 2, 'user', [{ type: 'text', text: 'b' }], 'r2')], true), null);
     const more = prependOlder(tail, page([stored('u1', 1, 'user', [{ type: 'text', text: 'a' }], 'r1'), stored('u2', 2, 'user', [{ type: 'text', text: 'b' }], 'r2')]));

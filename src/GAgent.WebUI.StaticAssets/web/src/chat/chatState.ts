@@ -46,7 +46,7 @@ export function emptyChat(sessionId: string): ChatState {
 }
 
 /** A freshly loaded tail of the session; live turns of runs still streaming are kept. */
-export function loaded(state: ChatState, page: MessagePage, activeRunId: string | null): ChatState {
+export function loaded(state: ChatState, page: MessagePage, activeRunId: string | null | undefined): ChatState {
   const stored = new Set(page.items.filter((m) => m.role === 'user' && m.runId).map((m) => m.runId));
   // Live turns of finished runs are now in the stored messages; keep only the active one.
   const keep = state.liveOrder.filter((runId) => runId === activeRunId);
@@ -58,7 +58,7 @@ export function loaded(state: ChatState, page: MessagePage, activeRunId: string 
     live: Object.fromEntries(keep.map((runId) => [runId, state.live[runId]])),
     liveOrder: keep,
     pendingUsers: state.pendingUsers.filter((turn) => !turn.runId || !stored.has(turn.runId)),
-    activeRunId,
+    activeRunId: activeRunId ?? null,
   };
 }
 

@@ -21,7 +21,7 @@ import { Lightbox } from './Lightbox';
 import { TurnView, type TurnActions } from './TurnView';
 
 type Action =
-  | { type: 'loaded'; page: MessagePage; activeRunId: string | null }
+  | { type: 'loaded'; page: MessagePage; activeRunId: string | null | undefined }
   | { type: 'older'; page: MessagePage }
   | { type: 'event'; event: RunEvent }
   | { type: 'pending'; text: string; parts: Part[]; key: string }
@@ -79,7 +79,7 @@ export const ChatView = forwardRef<ChatViewHandle, ChatViewProps>(function ChatV
   const initial = useRef(initialSend);
 
   const turns = useMemo(() => selectTurns(state), [state]);
-  const running = state.activeRunId !== null;
+  const running = !!state.activeRunId;
 
   const reload = useCallback(async () => {
     if (!sessionId) return;
