@@ -35,6 +35,7 @@ public sealed class ChatTests(ChromiumFixture chromium) : WebUITest(chromium)
         // The new session is in the sidebar and the URL points at it.
         await Expect(Page.GetByTestId("session-item")).ToHaveCountAsync(1);
         Assert.Contains("#/s/", Page.Url, StringComparison.Ordinal);
+        AssertNoCspViolations();
         await ScreenshotAsync("chat");
     }
 
@@ -81,6 +82,7 @@ public sealed class ChatTests(ChromiumFixture chromium) : WebUITest(chromium)
         await ScreenshotAsync("lightbox");
         await Page.Keyboard.PressAsync("Escape");
         await Expect(lightbox).ToHaveCountAsync(0);
+        AssertNoCspViolations();
     }
 
     [Fact]

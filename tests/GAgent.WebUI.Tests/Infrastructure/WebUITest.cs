@@ -28,6 +28,27 @@ public abstract class WebUITest(ChromiumFixture chromium) : IAsyncLifetime
         _context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = Viewport, ColorScheme = ColorScheme.Light });
         _context.SetDefaultTimeout(15_000);
         Page = await _context.NewPageAsync();
+        Page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                lock (ConsoleErrors)
+                {
+                    ConsoleErrors.Add(message.Text);
+                }
+            }
+        };
+    }
+
+    /// <summary>Errors the page logged (a Content-Security-Policy violation shows up here).</summary>
+    protected List<string> ConsoleErrors { get; } = [];
+
+    protected void AssertNoCspViolations()
+    {
+        lock (ConsoleErrors)
+        {
+            Assert.DoesNotContain(ConsoleErrors, e => e.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase));
+        }
     }
 
     public virtual async Task DisposeAsync()
