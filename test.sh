@@ -7,7 +7,8 @@
 #   ./test.sh --filter "Category!=Packaging"    extra arguments go to every `dotnet test` (here: skip the slow
 #                                               pack-and-consume check)
 #
-# Needs only bash, coreutils, awk and the .NET SDK (Node/npm for the web UI tests). Results: TestResults/trx/*.trx,
+# Needs bash, coreutils, awk, the .NET SDK and Node 20+ with npm (dotnet build builds the web UI; the browser tests need
+# /usr/bin/chromium). Results: TestResults/trx/*.trx,
 # console logs: TestResults/logs/*.log.
 set -uo pipefail
 

@@ -86,6 +86,35 @@ public sealed class ChatTests(ChromiumFixture chromium) : WebUITest(chromium)
     }
 
     [Fact]
+    public async Task Files_dropped_on_the_chat_or_pasted_into_the_message_box_are_attached()
+    {
+        await OpenAsync();
+        const string MakeTransfer = """
+            async name => {
+              const blob = await (await fetch('icon-192.png')).blob();
+              const transfer = new DataTransfer();
+              transfer.items.add(new File([blob], name, { type: 'image/png' }));
+              return transfer;
+            }
+            """;
+        var dropped = await Page.EvaluateHandleAsync(MakeTransfer, "dropped.png");
+        await Page.Locator("section.chat").DispatchEventAsync("drop", new { dataTransfer = dropped });
+        var pasted = await Page.EvaluateHandleAsync(MakeTransfer, "pasted.png");
+        await Page.GetByLabel("Message", new() { Exact = true }).EvaluateAsync(
+            "(box, transfer) => box.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }))",
+            pasted);
+
+        var pending = Page.GetByTestId("pending-attachment");
+        await Expect(pending).ToHaveCountAsync(2);
+        await Expect(pending.Nth(0)).ToContainTextAsync("dropped.png");
+        await Expect(pending.Nth(1)).ToContainTextAsync("pasted.png");
+        await Expect(pending.Locator("progress")).ToHaveCountAsync(0);
+        await SendAsync("Two pictures");
+        await Expect(Page.GetByTestId("user-turn").Last.GetByTestId("message-image")).ToHaveCountAsync(2);
+        await Expect(AssistantTurns.Last).ToContainTextAsync("I can see the image you sent.");
+    }
+
+    [Fact]
     public async Task Reloading_mid_stream_resumes_and_the_answer_completes()
     {
         await OpenAsync();

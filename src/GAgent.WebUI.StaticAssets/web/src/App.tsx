@@ -163,7 +163,9 @@ export function App() {
 
   return (
     <div className={`app${drawerOpen ? ' drawer-open' : ''}`}>
-      <a href="#main" className="skip-link">Skip to content</a>
+      <button type="button" className="skip-link" onClick={() => document.getElementById('main')?.focus()}>
+        Skip to content
+      </button>
       <aside className="sidebar" id="sidebar" aria-label="Sidebar">
         <div className="brand">
           <img src="icon.svg" alt="" width="24" height="24" />
