@@ -67,10 +67,13 @@ internal sealed class WebUIRequestHandler(string uiPath)
             return cached;
         }
 
+        // Inserted right after <meta charset> (or <head>), before any relative URL the base must apply to.
         var html = Encoding.UTF8.GetString(template.Content);
-        var head = $"<head>\n    <base href=\"{WebUtility.HtmlEncode(root)}\">\n    <meta name=\"gagent-api-base\" content=\"{WebUtility.HtmlEncode(apiRoot)}\">";
-        var index = html.IndexOf("<head>", StringComparison.OrdinalIgnoreCase);
-        var rewritten = index < 0 ? html : string.Concat(html.AsSpan(0, index), head, html.AsSpan(index + "<head>".Length));
+        var tags = $"\n    <base href=\"{WebUtility.HtmlEncode(root)}\">\n    <meta name=\"gagent-api-base\" content=\"{WebUtility.HtmlEncode(apiRoot)}\">";
+        var at = html.IndexOf("<meta charset", StringComparison.OrdinalIgnoreCase);
+        at = at < 0 ? html.IndexOf("<head>", StringComparison.OrdinalIgnoreCase) : at;
+        at = at < 0 ? -1 : html.IndexOf('>', at) + 1;
+        var rewritten = at <= 0 ? html : string.Concat(html.AsSpan(0, at), tags, html.AsSpan(at));
         var asset = new WebAsset(WebAssetCatalog.IndexPath, template.ContentType, Encoding.UTF8.GetBytes(rewritten), immutable: false);
         if (_indexVariants.Count < MaxIndexVariants)
         {

@@ -20,11 +20,15 @@ public abstract class WebUITest(ChromiumFixture chromium) : IAsyncLifetime
 
     protected virtual ViewportSize Viewport => new() { Width = 1280, Height = 800 };
 
+    /// <summary>Configuration of the host (e.g. API keys).</summary>
+    protected virtual IDictionary<string, string?>? Settings => null;
+
     public virtual async Task InitializeAsync()
     {
         Host = await GAgentTestHost.StartAsync(builder => builder
             .AddChatClient("scripted", Model.Client)
-            .AddTool((string city) => $"Sunny in {city}, 21 °C", "get_weather", "Current weather for a city"));
+            .AddTool((string city) => $"Sunny in {city}, 21 °C", "get_weather", "Current weather for a city"),
+            Settings);
         _context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = Viewport, ColorScheme = ColorScheme.Light });
         _context.SetDefaultTimeout(15_000);
         Page = await _context.NewPageAsync();
@@ -66,6 +70,11 @@ public abstract class WebUITest(ChromiumFixture chromium) : IAsyncLifetime
     protected async Task OpenAsync(string hash = "#/")
     {
         await Page.GotoAsync(new Uri(Host.BaseAddress, "/" + hash).ToString());
+        await WaitForLiveAsync();
+    }
+
+    protected async Task WaitForLiveAsync()
+    {
         await Assertions.Expect(Page.GetByRole(AriaRole.Status, new() { Name = "Live connection: open" })).ToBeVisibleAsync();
     }
 

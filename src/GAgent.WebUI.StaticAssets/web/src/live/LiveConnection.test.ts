@@ -155,6 +155,14 @@ describe('live connection', () => {
     expect(h.events).toEqual([]);
   });
 
+  it('opens one socket when asked to reconnect while a connection attempt is under way', async () => {
+    const h = harness();
+    h.connection.start();
+    h.connection.reconnectNow();
+    await flush();
+    expect(h.sockets).toHaveLength(1);
+  });
+
   it('stops reconnecting once closed', async () => {
     const h = harness();
     h.connection.start();

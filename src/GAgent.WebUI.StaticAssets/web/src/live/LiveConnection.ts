@@ -38,6 +38,7 @@ export class LiveConnection {
   private retryTimer: unknown = null;
   private pingTimer: unknown = null;
   private closed = false;
+  private opening = false;
   private status: LiveStatus = 'connecting';
   private requestCounter = 0;
   private readonly pendingSubscribes = new Map<string, string>();
@@ -87,7 +88,7 @@ export class LiveConnection {
     if (this.closed) return;
     this.attempt = 0;
     this.clearTimers();
-    if (this.socket && this.socket.readyState <= 1) return;
+    if (this.opening || (this.socket && this.socket.readyState <= 1)) return;
     void this.open();
   }
 
@@ -101,15 +102,20 @@ export class LiveConnection {
     if (this.closed) return;
     this.setStatus(this.attempt === 0 && this.status === 'connecting' ? 'connecting' : 'reconnecting');
     let url: string;
+    this.opening = true;
     try {
       url = await this.options.connectUrl();
     } catch {
+      this.opening = false;
       this.scheduleReconnect();
       return;
     }
+    this.opening = false;
     if (this.closed) return;
     const socket = (this.options.createSocket ?? ((u) => new WebSocket(u)))(url);
+    const previous = this.socket;
     this.socket = socket;
+    previous?.close(1000, 'replaced');
     socket.onopen = () => {
       if (this.socket !== socket) return;
       this.attempt = 0;
