@@ -136,6 +136,35 @@ public sealed class ChatTests(ChromiumFixture chromium) : WebUITest(chromium)
     }
 
     [Fact]
+    public async Task A_dropped_connection_reconnects_and_resumes_without_losing_or_repeating_events()
+    {
+        var sockets = new List<IWebSocketRoute>();
+        await Page.RouteWebSocketAsync(new System.Text.RegularExpressions.Regex("/api/ws"), socket =>
+        {
+            socket.ConnectToServer();
+            lock (sockets)
+            {
+                sockets.Add(socket);
+            }
+        });
+        await OpenAsync();
+        await SendAsync("slow, then a network blip");
+        await Expect(AssistantTurns.Last).ToContainTextAsync("Working on it");
+
+        // The network drops; the rest of the answer is produced while the page is disconnected.
+        await sockets[0].CloseAsync(new() { Code = 4000, Reason = "network blip" });
+        Model.Release.SetResult();
+
+        await Expect(AssistantTurns.Last).ToHaveAttributeAsync("data-status", "done");
+        await Expect(AssistantTurns.Last.Locator(".markdown")).ToHaveTextAsync("Working on it, all done.");
+        await Expect(Page.GetByRole(AriaRole.Status, new() { Name = "Live connection: open" })).ToBeVisibleAsync();
+        lock (sockets)
+        {
+            Assert.True(sockets.Count >= 2, "the page opened a new socket");
+        }
+    }
+
+    [Fact]
     public async Task Stop_ends_the_answer_mid_stream()
     {
         await OpenAsync();
