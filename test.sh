@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# The one test command: restore + build GAgent.sln, run every test project under tests/ (and the web UI's npm tests
-# once that package exists), then print per-project results, failures with their messages, and as the very last
+# The one test command: restore + build GAgent.sln, run every test project under tests/ (and the web UI's Vitest
+# suite), then print per-project results, failures with their messages, and as the very last
 # line "N passed, N failed, N skipped". Exits non-zero when the build or any test fails.
 #
 #   ./test.sh                                   everything (what CI runs)
 #   ./test.sh --filter "Category!=Packaging"    extra arguments go to every `dotnet test` (here: skip the slow
 #                                               pack-and-consume check)
 #
-# Needs only bash, coreutils, awk and the .NET SDK (Node/npm for the web UI tests). Results: TestResults/trx/*.trx,
+# Needs bash, coreutils, awk, the .NET SDK and Node 20+ with npm (dotnet build builds the web UI; the browser tests need
+# /usr/bin/chromium). Results: TestResults/trx/*.trx,
 # console logs: TestResults/logs/*.log.
 set -uo pipefail
 
@@ -125,23 +126,37 @@ run_test_project() {
   printf '%s\n' "$report" | sed '$d'
 }
 
-# ---- Web UI (npm) tests: hook -------------------------------------------------------------------------------------
-# When src/GAgent.WebUI.StaticAssets/package.json exists, its npm tests run here (`npm ci`, then `npm test`). The whole
-# npm suite counts as one test in the totals; switch to a per-test report (e.g. a JUnit file) when it grows.
+# ---- Web UI (npm) tests -------------------------------------------------------------------------------------------
+# The SPA's Vitest suite (src/GAgent.WebUI.StaticAssets/web): `npm ci` when node_modules is missing (dotnet build has
+# normally installed it already), then `npm test`, whose JUnit report gives the per-test counts added to the totals.
 run_webui_tests() {
-  local dir=src/GAgent.WebUI.StaticAssets
+  local dir=src/GAgent.WebUI.StaticAssets/web
   if [[ ! -f $dir/package.json ]]; then
-    printf '  %-36s no package.json yet\n' "web UI (npm)"
+    printf '  %-36s no package.json\n' "web UI (npm)"
     return
   fi
   printf '  %-36s ' "web UI (npm)"
-  local start=$SECONDS log=$LOG_DIR/webui-npm.log
-  if (cd "$dir" && { [[ -d node_modules ]] || npm ci --no-audit --no-fund; } && npm test) >"$log" 2>&1; then
-    passed=$((passed + 1))
-    echo "1 passed, 0 failed, 0 skipped ($((SECONDS - start)) s)"
-  else
-    failed=$((failed + 1))
-    echo "0 passed, 1 failed, 0 skipped ($((SECONDS - start)) s); last lines of $log:"
+  local start=$SECONDS log=$LOG_DIR/webui-npm.log junit=$dir/test-results/junit.xml rc
+  rm -f "$junit"
+  (cd "$dir" && { [[ -d node_modules ]] || npm ci --no-audit --no-fund; } && npm test) >"$log" 2>&1
+  rc=$?
+  local p=0 f=0 s=0 header
+  if [[ -f $junit ]]; then
+    # <testsuites ... tests="N" failures="F" errors="E" ...>: skipped tests are counted per <testcase> (<skipped/>).
+    header=$(grep -m1 '<testsuites' "$junit")
+    local total fails errors
+    total=$(sed -n 's/.* tests="\([0-9]*\)".*/\1/p' <<<"$header")
+    fails=$(sed -n 's/.* failures="\([0-9]*\)".*/\1/p' <<<"$header")
+    errors=$(sed -n 's/.* errors="\([0-9]*\)".*/\1/p' <<<"$header")
+    s=$(grep -c '<skipped' "$junit")
+    f=$((${fails:-0} + ${errors:-0}))
+    p=$((${total:-0} - f - s))
+  fi
+  if ((rc != 0 && f == 0)); then f=1; fi
+  passed=$((passed + p)) failed=$((failed + f)) skipped=$((skipped + s))
+  echo "$p passed, $f failed, $s skipped ($((SECONDS - start)) s)"
+  if ((f > 0)); then
+    echo "        last lines of $log:"
     tail -n 40 "$log" | sed 's/^/        /'
   fi
 }

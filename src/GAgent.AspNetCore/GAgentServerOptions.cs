@@ -44,4 +44,8 @@ public sealed class GAgentServerOptions
     /// <summary>The WebSocket channel and its tokens.</summary>
     [ValidateObjectMembers]
     public WebSocketChannelOptions WebSocket { get; set; } = new();
+
+    /// <summary>The web control room mapped by <c>MapGAgentEndpoints()</c>.</summary>
+    [ValidateObjectMembers]
+    public WebUIOptions WebUI { get; set; } = new();
 }

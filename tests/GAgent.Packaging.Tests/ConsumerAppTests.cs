@@ -27,7 +27,7 @@ public sealed class ConsumerAppTests(PackedFeedFixture feed)
     private static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(60);
 
     [Fact]
-    public async Task New_web_app_consumes_the_package_and_serves_v1_models()
+    public async Task New_web_app_consumes_the_package_and_serves_v1_models_and_the_web_ui()
     {
         var work = Path.Combine(feed.RootDirectory, "consumer");
         var appDirectory = Path.Combine(work, ProjectName);
@@ -62,6 +62,12 @@ public sealed class ConsumerAppTests(PackedFeedFixture feed)
             using var json = JsonDocument.Parse(body);
             Assert.Equal("list", json.RootElement.GetProperty("object").GetString());
             Assert.Equal(JsonValueKind.Array, json.RootElement.GetProperty("data").ValueKind);
+
+            // The web UI comes inside the package (built at pack time; the consumer needs no Node).
+            using var page = await http.GetAsync(new Uri("/", UriKind.Relative));
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+            Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+            Assert.Contains("<div id=\"root\">", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
         finally
         {

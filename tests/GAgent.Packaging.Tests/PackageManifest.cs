@@ -73,6 +73,23 @@ internal sealed class PackageManifest
         return new PackageManifest(metadata, zip.Entries.Select(e => e.FullName).ToList(), readmeText);
     }
 
+    /// <summary>The manifest resource names of an assembly inside the package.</summary>
+    public static IReadOnlyList<string> ManifestResourceNames(string nupkgPath, string assemblyPath)
+    {
+        using var zip = ZipFile.OpenRead(nupkgPath);
+        var entry = zip.GetEntry(assemblyPath) ?? throw new InvalidOperationException($"{assemblyPath} is not in {nupkgPath}.");
+        using var buffer = new MemoryStream();
+        using (var stream = entry.Open())
+        {
+            stream.CopyTo(buffer);
+        }
+
+        buffer.Position = 0;
+        using var pe = new System.Reflection.PortableExecutable.PEReader(buffer);
+        var metadata = System.Reflection.Metadata.PEReaderExtensions.GetMetadataReader(pe);
+        return [.. metadata.ManifestResources.Select(handle => metadata.GetString(metadata.GetManifestResource(handle).Name))];
+    }
+
     private XElement? Element(string name) => _metadata.Elements().FirstOrDefault(e => e.Name.LocalName == name);
 
     private string? Value(string name) => Element(name)?.Value;

@@ -62,6 +62,25 @@ public sealed class PackageMetadataTests(PackedFeedFixture feed)
         Assert.Empty(runtime.FrameworkReferences);
 
         Assert.Equal(feed.Version, aspNetCore.Dependencies.GetValueOrDefault("GAgent.Runtime"));
+        Assert.Equal(feed.Version, aspNetCore.Dependencies.GetValueOrDefault("GAgent.WebUI.StaticAssets"));
         Assert.Contains("Microsoft.AspNetCore.App", aspNetCore.FrameworkReferences);
+
+        var webUI = PackageManifest.Read(feed.PackagePath("GAgent.WebUI.StaticAssets"));
+        Assert.DoesNotContain(webUI.Dependencies.Keys, k => k.StartsWith("GAgent.", StringComparison.Ordinal));
+        Assert.Contains("Microsoft.AspNetCore.App", webUI.FrameworkReferences);
+    }
+
+    [Fact]
+    public void The_web_ui_package_carries_the_built_spa_inside_its_assembly_and_no_sources()
+    {
+        var path = feed.PackagePath("GAgent.WebUI.StaticAssets");
+        var manifest = PackageManifest.Read(path);
+        Assert.DoesNotContain(manifest.Files, f => f.Contains("node_modules", StringComparison.Ordinal) || f.StartsWith("web/", StringComparison.Ordinal) || f.StartsWith("content", StringComparison.Ordinal));
+
+        var resources = PackageManifest.ManifestResourceNames(path, "lib/net10.0/GAgent.WebUI.StaticAssets.dll");
+        Assert.Contains("GAgent.WebUI/index.html", resources);
+        Assert.Contains("GAgent.WebUI/manifest.webmanifest", resources);
+        Assert.Contains(resources, r => r.StartsWith("GAgent.WebUI/assets/", StringComparison.Ordinal) && r.EndsWith(".js", StringComparison.Ordinal));
+        Assert.Contains(resources, r => r.StartsWith("GAgent.WebUI/assets/", StringComparison.Ordinal) && r.EndsWith(".css", StringComparison.Ordinal));
     }
 }

@@ -14,7 +14,7 @@ public sealed class PackedFeedFixture : IAsyncLifetime, IDisposable
 
     private readonly TempDirectory _root = new("gagent-packaging");
 
-    public static IReadOnlyList<string> PackageIds { get; } = ["GAgent.Abstractions", "GAgent.Runtime", "GAgent.AspNetCore"];
+    public static IReadOnlyList<string> PackageIds { get; } = ["GAgent.Abstractions", "GAgent.Runtime", "GAgent.WebUI.StaticAssets", "GAgent.AspNetCore"];
 
     public string RootDirectory => _root.Path;
 
@@ -34,7 +34,7 @@ public sealed class PackedFeedFixture : IAsyncLifetime, IDisposable
             TimeSpan.FromMinutes(2));
         Version = versionResult.EnsureSuccess().Output.Trim();
 
-        // GAgent.AspNetCore first: it builds the whole chain, so the other two packs only package.
+        // GAgent.AspNetCore first: it builds the whole chain (the web UI's npm build included), so the other packs only package.
         foreach (var id in PackageIds.Reverse())
         {
             var result = await DotNetCli.RunAsync(

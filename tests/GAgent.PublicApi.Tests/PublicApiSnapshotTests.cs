@@ -16,6 +16,7 @@ public sealed class PublicApiSnapshotTests
         "GAgent.Abstractions",
         "GAgent.Runtime",
         "GAgent.AspNetCore",
+        "GAgent.WebUI.StaticAssets",
     };
 
     [Theory]

@@ -8,6 +8,7 @@ using GAgent.Runs;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Microsoft.AspNetCore.Builder;
 
@@ -16,7 +17,8 @@ public static class GAgentEndpointRouteBuilderExtensions
 {
     /// <summary>
     /// Maps everything: the OpenAI-compatible API under <c>{prefix}/v1</c>, the control API under <c>{prefix}/api</c>,
-    /// the WebSocket at <c>{prefix}/api/ws</c>, and <c>{prefix}/health</c> and <c>{prefix}/status</c>.
+    /// the WebSocket at <c>{prefix}/api/ws</c>, <c>{prefix}/health</c> and <c>{prefix}/status</c>, and the web UI at
+    /// <c>{prefix}/</c> (<c>GAgent:WebUI:Path</c>; off with <c>GAgent:WebUI:Enabled = false</c>).
     /// </summary>
     /// <exception cref="InvalidOperationException"><c>AddGAgent()</c> was not called.</exception>
     public static IEndpointConventionBuilder MapGAgentEndpoints(this IEndpointRouteBuilder endpoints, string prefix = "")
@@ -28,6 +30,12 @@ public static class GAgentEndpointRouteBuilderExtensions
         var aliases = root.MapGroup(string.Empty).AddEndpointFilter(new GAgentAccessFilter(GAgentScopes.Admin, openAIErrors: false));
         StatusEndpoints.MapHealth(aliases, "GAgentHealthAlias");
         StatusEndpoints.MapStatus(aliases, "GAgentStatusAlias");
+        var webUI = endpoints.ServiceProvider.GetRequiredService<IOptions<GAgentServerOptions>>().Value.WebUI;
+        if (webUI.Enabled)
+        {
+            root.MapGAgentWebUI(webUI.Path);
+        }
+
         return root;
     }
 

@@ -1,0 +1,121 @@
+// Wire shapes of the GAgent control API (see README "HTTP surface" and docs/protocol.md).
+
+export interface Usage {
+  inputTokens: number;
+  outputTokens: number;
+  totalTokens: number;
+}
+
+export interface Session {
+  id: string;
+  title: string | null;
+  createdAt: string;
+  updatedAt: string;
+  pinned: boolean;
+  messageCount: number;
+  profileId: string | null;
+  activeRunId: string | null;
+}
+
+export interface SessionList {
+  items: Session[];
+  nextCursor: string | null;
+}
+
+export interface MessagePart {
+  type: 'text' | 'reasoning' | 'tool_call' | 'tool_result' | 'image' | 'file';
+  text?: string;
+  toolCallId?: string;
+  name?: string;
+  arguments?: unknown;
+  result?: string;
+  isError?: boolean;
+  mediaType?: string;
+  url?: string;
+  mediaId?: string;
+}
+
+export interface StoredMessage {
+  id: string;
+  index: number;
+  role: string;
+  timestamp: string;
+  text: string;
+  parts: MessagePart[];
+  runId: string | null;
+  modelId: string | null;
+  usage: Usage | null;
+  authorName: string | null;
+}
+
+export interface MessagePage {
+  items: StoredMessage[];
+  firstIndex: number;
+  totalCount: number;
+  hasMore: boolean;
+}
+
+export interface Run {
+  id: string;
+  sessionId: string;
+  status: string;
+  model: string | null;
+  createdAt: string;
+  completedAt: string | null;
+  lastSequence: number;
+  usage: Usage | null;
+}
+
+export interface MediaItem {
+  id: string;
+  mediaType: string;
+  size: number;
+  fileName: string;
+  sha256: string;
+  url: string;
+}
+
+export interface Channel {
+  name: string;
+  capabilities: { maxTextLength: number; markup: string; [key: string]: unknown };
+  status: {
+    state: string;
+    enabled: boolean;
+    lastError: string | null;
+    restarts: number;
+    startedAt: string | null;
+    lastActivity: string | null;
+  };
+}
+
+export interface Model {
+  id: string;
+  object: string;
+  created: number;
+  owned_by: string;
+}
+
+/** A native run event (AG-UI shape) as the WebSocket delivers it. */
+export interface RunEvent {
+  type: string;
+  sessionId?: string;
+  threadId?: string;
+  runId: string;
+  sequence: number;
+  timestamp: number;
+  model?: string;
+  messageId?: string;
+  role?: string;
+  delta?: string;
+  toolCallId?: string;
+  toolCallName?: string;
+  content?: string;
+  isError?: boolean;
+  outcome?: string;
+  finishReason?: string;
+  usage?: Usage;
+  message?: string;
+  code?: string;
+  name?: string;
+  value?: unknown;
+}

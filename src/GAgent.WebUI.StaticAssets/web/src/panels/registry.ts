@@ -1,0 +1,30 @@
+import type { ComponentType } from 'react';
+import type { IconName } from '../components/Icon';
+import type { LiveStatus } from '../live/LiveConnection';
+import type { ThemeChoice } from '../settings/theme';
+import { ChannelsPanel } from './ChannelsPanel';
+import { ModelsPanel } from './ModelsPanel';
+import { SettingsPanel } from './SettingsPanel';
+
+/** What a panel may use from the app shell. */
+export interface PanelContext {
+  theme: ThemeChoice;
+  setTheme: (theme: ThemeChoice) => void;
+  liveStatus: LiveStatus;
+  apiKeySet: boolean;
+  saveApiKey: (key: string | null) => void;
+}
+
+/** A screen reachable from the sidebar at #/p/{id}. Adding a panel is one component and one entry below. */
+export interface PanelDefinition {
+  id: string;
+  label: string;
+  icon: IconName;
+  component: ComponentType<{ context: PanelContext }>;
+}
+
+export const panels: PanelDefinition[] = [
+  { id: 'channels', label: 'Channels', icon: 'channels', component: ChannelsPanel },
+  { id: 'models', label: 'Models', icon: 'models', component: ModelsPanel },
+  { id: 'settings', label: 'Settings', icon: 'settings', component: SettingsPanel },
+];
