@@ -251,6 +251,25 @@ public sealed class ApprovalLoopTests
     }
 
     [Fact]
+    public async Task A_profiles_tools_requiring_approval_ask_in_its_runs_only()
+    {
+        await using var runtime = new TestRuntime(build: b => b.AddTool(() => "12:00", "get_time", "Current time."));
+        var profiles = runtime.Services.GetRequiredService<GAgent.Profiles.IProfileStore>();
+        await profiles.PutAsync(new GAgent.Profiles.AgentProfile { Id = "careful", Name = "Careful", ToolsRequiringApproval = ["get_time"] });
+        runtime.Client.Enqueue(Updates.CallTool("call_c", "get_time"));
+        runtime.Client.Enqueue(Updates.CallTool("call_d", "get_time")).Enqueue(Updates.Answer("Noon."));
+
+        var (_, careful) = await runtime.RunAsync("Time?", await runtime.CreateSessionAsync(), r => r with { ProfileId = "careful" });
+        var (_, relaxed) = await runtime.RunAsync("Time?", await runtime.CreateSessionAsync());
+
+        var paused = EventAssert.Last<RunFinishedEvent>(careful);
+        Assert.Equal(RunOutcome.Interrupt, paused.Outcome);
+        Assert.Equal("call_c", Assert.Single(paused.Interrupts).ToolCallId);
+        Assert.Equal("careful", Assert.Single((await runtime.Services.GetRequiredService<IApprovalStore>().ListAsync(new ApprovalQuery())).Items).ProfileId);
+        Assert.Equal(RunOutcome.Success, EventAssert.Last<RunFinishedEvent>(relaxed).Outcome);
+    }
+
+    [Fact]
     public async Task Tools_without_a_policy_never_ask()
     {
         await using var runtime = new TestRuntime(configure: o => o.Approvals.RequireApproval.Add("other_tool"), build: b => b.AddTool(() => "12:00", "get_time", "Current time."));
