@@ -14,7 +14,7 @@ namespace GAgent.Channels;
 /// The inbound path shared by every channel: allow-from, the conversation's session, the run, and delivery of the final
 /// reply (split to the channel's limit) back through the channel.
 /// </summary>
-internal sealed class ChannelDispatcher(IAgentRunner runner, ISessionStore sessions, IMediaStore media, IOptionsMonitor<GAgentOptions> options, TimeProvider time, ILogger<ChannelManager> logger)
+internal sealed class ChannelDispatcher(IAgentRunner runner, ISessionStore sessions, IMediaStore media, ChannelContinuations continuations, IOptionsMonitor<GAgentOptions> options, TimeProvider time, ILogger<ChannelManager> logger)
 {
     private const int MaxTitleLength = 120;
     private const int MaxMediaRefs = 16;
@@ -88,16 +88,27 @@ internal sealed class ChannelDispatcher(IAgentRunner runner, ISessionStore sessi
     /// <summary>
     /// Sends the run's reply, split to the channel's limit. A channel that can edit its messages sees the reply grow
     /// (one message edited at most every <see cref="ChannelOptions.EditInterval"/>); others get the final text once
-    /// the run ends. Never throws.
+    /// the run ends. A run that pauses for the owner's approval says so, and when <paramref name="deliverContinuation"/>
+    /// is given, the run that continues after the decision is delivered to the same conversation with it. Never throws.
     /// </summary>
-    public async Task DeliverAsync(IChannel channel, InboundMessage inbound, IAgentRun run, Action touch, CancellationToken cancellationToken)
+    public async Task DeliverAsync(IChannel channel, InboundMessage inbound, IAgentRun run, Action touch, CancellationToken cancellationToken, Action<IAgentRun>? deliverContinuation = null)
     {
         try
         {
             var reply = new ChannelReply(channel, inbound, run.Id, touch, logger);
-            var text = channel.Capabilities.SupportsStreamingEdits
-                ? await StreamReplyAsync(run, reply, EditInterval(channel.Name), cancellationToken).ConfigureAwait(false)
-                : await ReadReplyAsync(run, cancellationToken).ConfigureAwait(false);
+            var (text, pending) = await FollowAsync(run, channel.Capabilities.SupportsStreamingEdits ? reply : null, EditInterval(channel.Name), cancellationToken).ConfigureAwait(false);
+            if (pending > 0)
+            {
+                var notice = pending == 1
+                    ? "(Waiting for the owner to approve a tool call; the answer follows here once it is decided.)"
+                    : $"(Waiting for the owner to approve {pending} tool calls; the answer follows here once they are decided.)";
+                text = string.IsNullOrWhiteSpace(text) ? notice : text + "\n\n" + notice;
+                if (deliverContinuation is not null)
+                {
+                    continuations.Expect(run.Id, deliverContinuation);
+                }
+            }
+
             if (!string.IsNullOrWhiteSpace(text))
             {
                 await reply.FinishAsync(text, cancellationToken).ConfigureAwait(false);
@@ -116,12 +127,17 @@ internal sealed class ChannelDispatcher(IAgentRunner runner, ISessionStore sessi
     private TimeSpan EditInterval(string channelName)
         => options.CurrentValue.Channels.TryGetValue(channelName, out var channelOptions) ? channelOptions.EditInterval : new ChannelOptions().EditInterval;
 
-    /// <summary>Follows the run, editing the reply's message as text arrives; returns the final reply text.</summary>
-    private async Task<string?> StreamReplyAsync(IAgentRun run, ChannelReply reply, TimeSpan interval, CancellationToken cancellationToken)
+    /// <summary>
+    /// Follows the run to its end: the reply is its last assistant message (text written before tool calls is the agent
+    /// thinking aloud), shown as it grows when <paramref name="progress"/> is given. Also returns how many tool calls
+    /// wait for approval when the run paused.
+    /// </summary>
+    private async Task<(string? Text, int Pending)> FollowAsync(IAgentRun run, ChannelReply? progress, TimeSpan interval, CancellationToken cancellationToken)
     {
         var text = new StringBuilder();
         string? messageId = null;
         string? error = null;
+        var pending = 0;
         var lastEdit = long.MinValue;
         await foreach (var agentEvent in run.ReadEventsAsync(0, cancellationToken).ConfigureAwait(false))
         {
@@ -130,18 +146,20 @@ internal sealed class ChannelDispatcher(IAgentRunner runner, ISessionStore sessi
                 case TextMessageContentEvent content:
                     if (!string.Equals(content.MessageId, messageId, StringComparison.Ordinal))
                     {
-                        // A new assistant message (after tool calls) replaces what the agent said before.
                         messageId = content.MessageId;
                         text.Clear();
                     }
 
                     text.Append(content.Delta);
-                    if (lastEdit == long.MinValue || time.GetElapsedTime(lastEdit) >= interval)
+                    if (progress is not null && (lastEdit == long.MinValue || time.GetElapsedTime(lastEdit) >= interval))
                     {
                         lastEdit = time.GetTimestamp();
-                        await reply.ShowProgressAsync(text.ToString(), cancellationToken).ConfigureAwait(false);
+                        await progress.ShowProgressAsync(text.ToString(), cancellationToken).ConfigureAwait(false);
                     }
 
+                    break;
+                case RunFinishedEvent { Outcome: RunOutcome.Interrupt } finished:
+                    pending = finished.Interrupts.Count;
                     break;
                 case RunErrorEvent runError:
                     error = runError.Message;
@@ -149,7 +167,12 @@ internal sealed class ChannelDispatcher(IAgentRunner runner, ISessionStore sessi
             }
         }
 
-        return text.Length == 0 && error is not null ? $"Sorry, the agent could not answer: {error}" : text.ToString();
+        if (text.Length == 0)
+        {
+            return (error is null ? null : $"Sorry, the agent could not answer: {error}", pending);
+        }
+
+        return (text.ToString(), pending);
     }
 
     /// <summary>The user's text and, for each media id the channel saved to the media store, a reference the loop resolves.</summary>
@@ -179,39 +202,6 @@ internal sealed class ChannelDispatcher(IAgentRunner runner, ISessionStore sessi
 
         contents.AddRange(found.Select(static f => new UriContent(MediaReferences.ToUri(f.Id), f.MediaType)));
         return contents;
-    }
-
-    private static async Task<string?> ReadReplyAsync(IAgentRun run, CancellationToken cancellationToken)
-    {
-        // The reply is the last assistant message: text written before tool calls is the agent thinking aloud.
-        var messages = new Dictionary<string, StringBuilder>(StringComparer.Ordinal);
-        string? last = null;
-        string? error = null;
-        await foreach (var agentEvent in run.ReadEventsAsync(0, cancellationToken).ConfigureAwait(false))
-        {
-            switch (agentEvent)
-            {
-                case TextMessageStartEvent start:
-                    messages[start.MessageId] = new StringBuilder();
-                    last = start.MessageId;
-                    break;
-                case TextMessageContentEvent content:
-                    if (!messages.TryGetValue(content.MessageId, out var builder))
-                    {
-                        messages[content.MessageId] = builder = new StringBuilder();
-                    }
-
-                    builder.Append(content.Delta);
-                    last = content.MessageId;
-                    break;
-                case RunErrorEvent runError:
-                    error = runError.Message;
-                    break;
-            }
-        }
-
-        var text = last is null ? null : messages[last].ToString();
-        return string.IsNullOrWhiteSpace(text) && error is not null ? $"Sorry, the agent could not answer: {error}" : text;
     }
 
     private async Task EnsureSessionAsync(string channelName, string sessionId, InboundMessage message, CancellationToken cancellationToken)

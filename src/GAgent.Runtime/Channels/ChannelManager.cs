@@ -21,6 +21,7 @@ public sealed class ChannelManager : IHostedService, IDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Task> _loops = [];
     private int _disposed;
+    private Action? _unsubscribe;
 
     /// <summary>Created by the container; channels are instantiated on first use.</summary>
     public ChannelManager(IServiceProvider services)
@@ -73,6 +74,7 @@ public sealed class ChannelManager : IHostedService, IDisposable
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
+            _unsubscribe?.Invoke();
             _stopping.Cancel();
             _stopping.Dispose();
         }
@@ -107,7 +109,11 @@ public sealed class ChannelManager : IHostedService, IDisposable
         var logger = services.GetRequiredService<ILogger<ChannelManager>>();
         var time = services.GetRequiredService<TimeProvider>();
         var bus = services.GetRequiredService<GAgent.Events.IGAgentEventBus>();
-        var dispatcher = new ChannelDispatcher(services.GetRequiredService<IAgentRunner>(), services.GetRequiredService<ISessionStore>(), services.GetRequiredService<GAgent.Media.IMediaStore>(), options, time, logger);
+        var continuations = new ChannelContinuations(time);
+        var registry = services.GetRequiredService<GAgent.Agent.RunRegistry>();
+        registry.RunRegistered += continuations.OnRunRegistered;
+        _unsubscribe = () => registry.RunRegistered -= continuations.OnRunRegistered;
+        var dispatcher = new ChannelDispatcher(services.GetRequiredService<IAgentRunner>(), services.GetRequiredService<ISessionStore>(), services.GetRequiredService<GAgent.Media.IMediaStore>(), continuations, options, time, logger);
         var supervisors = new List<ChannelSupervisor>();
         foreach (var registration in services.GetServices<ChannelRegistration>())
         {

@@ -129,11 +129,10 @@ internal sealed class ChannelSupervisor : IChannelContext
         }
 
         Touch();
-        return _dispatcher.DispatchAsync(
-            Channel,
-            message,
-            run => _track(_dispatcher.DeliverAsync(Channel, message, run, Touch, _stopping)),
-            cancellationToken);
+
+        // A run that pauses for approval is continued by another run; its answer goes to the same conversation.
+        void Deliver(IAgentRun run) => _track(_dispatcher.DeliverAsync(Channel, message, run, Touch, _stopping, Deliver));
+        return _dispatcher.DispatchAsync(Channel, message, Deliver, cancellationToken);
     }
 
     /// <summary>
