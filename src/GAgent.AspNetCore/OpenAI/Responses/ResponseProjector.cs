@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using GAgent.AspNetCore.OpenAI.Responses.Wire;
 using GAgent.Events;
 using Microsoft.Extensions.AI;
@@ -13,6 +14,14 @@ namespace GAgent.AspNetCore.OpenAI.Responses;
 /// </summary>
 internal sealed class ResponseProjector(ResponseObject template, string runId)
 {
+    /// <summary>The type of the per-token event, which <see cref="ResponseStream"/> writes without the serializer.</summary>
+    public const string TextDeltaType = "response.output_text.delta";
+
+    /// <summary>The <c>logprobs</c> of every text event: GAgent does not return log probabilities. Shared, never changed.</summary>
+    private static readonly List<JsonElement> NoLogprobs = [];
+
+    // Reused by Apply: its callers read the events of one agent event before passing the next (one per token).
+    private readonly List<ResponseStreamEvent> _events = [];
     private readonly ResponseObject _response = template.Snapshot();
     private readonly Dictionary<string, (ResponseOutputItem Item, int Index, StringBuilder Arguments)> _calls = new(StringComparer.Ordinal);
     private (ResponseOutputItem Item, int Index, StringBuilder Text)? _message;
@@ -55,14 +64,16 @@ internal sealed class ResponseProjector(ResponseObject template, string runId)
         yield return Event("response.in_progress", e => e.Response = _response.Snapshot());
     }
 
-    public IEnumerable<ResponseStreamEvent> Apply(AgentEvent agentEvent)
+    /// <summary>The events <paramref name="agentEvent"/> projects to, in a list reused by the next call (read it first).</summary>
+    public List<ResponseStreamEvent> Apply(AgentEvent agentEvent)
     {
+        var events = _events;
+        events.Clear();
         if (IsFinished)
         {
-            return [];
+            return events;
         }
 
-        var events = new List<ResponseStreamEvent>();
         switch (agentEvent)
         {
             case TextMessageContentEvent { Delta.Length: > 0 } content:
@@ -82,8 +93,7 @@ internal sealed class ResponseProjector(ResponseObject template, string runId)
                 OpenCall(events, $"fc_{runId.Replace("run_", string.Empty, StringComparison.Ordinal)}_{_calls.Count}", start.ToolCallId, start.ToolCallName);
                 break;
             case ToolCallArgsEvent args when _calls.TryGetValue(args.ToolCallId, out var call) && call.Item.Status == ResponseStatuses.InProgress:
-                call.Arguments.Append(args.Delta);
-                events.Add(Event("response.function_call_arguments.delta", e => (e.ItemId, e.OutputIndex, e.Delta) = (call.Item.Id, call.Index, args.Delta)));
+                AppendArguments(events, call, args.Delta);
                 break;
             case ToolCallEndEvent end when _calls.TryGetValue(end.ToolCallId, out var call) && call.Item.Status == ResponseStatuses.InProgress:
                 CloseCall(events, call, ResponseStatuses.Completed);
@@ -185,6 +195,13 @@ internal sealed class ResponseProjector(ResponseObject template, string runId)
         return events;
     }
 
+    /// <summary>Kept out of <see cref="Apply"/> so its lambda's closure is allocated only for argument deltas, not for every event.</summary>
+    private void AppendArguments(List<ResponseStreamEvent> events, (ResponseOutputItem Item, int Index, StringBuilder Arguments) call, string delta)
+    {
+        call.Arguments.Append(delta);
+        events.Add(Event("response.function_call_arguments.delta", e => (e.ItemId, e.OutputIndex, e.Delta) = (call.Item.Id, call.Index, delta)));
+    }
+
     private void OpenMessage(List<ResponseStreamEvent> events, string messageId)
     {
         var item = new ResponseOutputItem { Type = "message", Id = messageId, Role = "assistant", Content = [] };
@@ -200,7 +217,7 @@ internal sealed class ResponseProjector(ResponseObject template, string runId)
     {
         var (item, index, text) = _message!.Value;
         text.Append(delta);
-        events.Add(Event("response.output_text.delta", e => (e.ItemId, e.OutputIndex, e.ContentIndex, e.Delta, e.Logprobs) = (item.Id, index, 0, delta, [])));
+        events.Add(new ResponseStreamEvent { Type = TextDeltaType, SequenceNumber = _sequence++, ItemId = item.Id, OutputIndex = index, ContentIndex = 0, Delta = delta, Logprobs = NoLogprobs });
     }
 
     private void CloseMessage(List<ResponseStreamEvent> events, string status)
@@ -215,7 +232,7 @@ internal sealed class ResponseProjector(ResponseObject template, string runId)
         var part = item.Content![0];
         part.Text = text.ToString();
         item.Status = status;
-        events.Add(Event("response.output_text.done", e => (e.ItemId, e.OutputIndex, e.ContentIndex, e.Text, e.Logprobs) = (item.Id, index, 0, part.Text, [])));
+        events.Add(Event("response.output_text.done", e => (e.ItemId, e.OutputIndex, e.ContentIndex, e.Text, e.Logprobs) = (item.Id, index, 0, part.Text, NoLogprobs)));
         events.Add(Event("response.content_part.done", e => (e.ItemId, e.OutputIndex, e.ContentIndex, e.Part) = (item.Id, index, 0, part.Copy())));
         events.Add(Event("response.output_item.done", e => (e.OutputIndex, e.Item) = (index, item.Copy())));
     }

@@ -53,11 +53,34 @@ internal sealed class ResponseStream(long startingAfter, TimeProvider time) : ID
     public void Format(SseItem<ResponseStreamEvent> item, IBufferWriter<byte> buffer)
     {
         var writer = _json.Rent(buffer);
-        JsonSerializer.Serialize(writer, item.Data, ResponsesJson.Context.ResponseStreamEvent);
+        if (item.Data.Type == ResponseProjector.TextDeltaType)
+        {
+            WriteTextDelta(writer, item.Data);
+        }
+        else
+        {
+            JsonSerializer.Serialize(writer, item.Data, ResponsesJson.Context.ResponseStreamEvent);
+        }
+
         writer.Flush();
     }
 
     public void Dispose() => _json.Dispose();
+
+    /// <summary>The per-token event, written by hand: the same JSON the serializer writes, without its per-call allocations.</summary>
+    private static void WriteTextDelta(Utf8JsonWriter writer, ResponseStreamEvent e)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("type"u8, e.Type);
+        writer.WriteNumber("sequence_number"u8, e.SequenceNumber);
+        writer.WriteNumber("output_index"u8, e.OutputIndex ?? 0);
+        writer.WriteString("item_id"u8, e.ItemId);
+        writer.WriteNumber("content_index"u8, e.ContentIndex ?? 0);
+        writer.WriteString("delta"u8, e.Delta);
+        writer.WriteStartArray("logprobs"u8);
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
 
     private static SseItem<ResponseStreamEvent> Item(ResponseStreamEvent e) => new(e, e.Type);
 }
