@@ -14,15 +14,22 @@ internal sealed class FileMemoryStore : MemoryStoreBase
     private readonly string _directory;
     private readonly ILogger _logger;
 
+    // Every run puts its profile's memory in the prompt: served from a cache that every write clears.
+    private readonly FileReadCache<MemoryDocument?> _documents;
+
     public FileMemoryStore(string directory, int maxDocumentChars, TimeProvider time, ILogger<FileMemoryStore>? logger = null)
         : base(maxDocumentChars, time)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
         _directory = Path.GetFullPath(directory);
         _logger = logger ?? (ILogger)NullLogger<FileMemoryStore>.Instance;
+        _documents = new(time);
     }
 
-    protected override async ValueTask<MemoryDocument?> ReadAsync(string scope, CancellationToken cancellationToken)
+    protected override ValueTask<MemoryDocument?> ReadAsync(string scope, CancellationToken cancellationToken)
+        => _documents.GetOrLoadAsync(scope, ct => ReadFileAsync(scope, ct), cancellationToken);
+
+    private async ValueTask<MemoryDocument?> ReadFileAsync(string scope, CancellationToken cancellationToken)
     {
         var path = PathOf(scope);
         var content = await AtomicFile.TryReadTextAsync(path, cancellationToken).ConfigureAwait(false);
@@ -38,6 +45,7 @@ internal sealed class FileMemoryStore : MemoryStoreBase
             File.SetLastWriteTimeUtc(path, at.UtcDateTime);
         }
 
+        _documents.Invalidate();
         _logger.MemoryWritten(document.Scope, document.Content.Length);
     }
 

@@ -16,6 +16,8 @@ internal sealed class FileProfileStore : ProfileStoreBase
     private const string ActiveFileName = ".active.json";
     private readonly string _directory;
     private readonly ILogger _logger;
+    private readonly FileReadCache<AgentProfile?> _profiles;
+    private readonly FileReadCache<string?> _active;
 
     public FileProfileStore(string directory, TimeProvider time, ILogger<FileProfileStore>? logger = null)
         : base(time)
@@ -23,6 +25,8 @@ internal sealed class FileProfileStore : ProfileStoreBase
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
         _directory = Path.GetFullPath(directory);
         _logger = logger ?? (ILogger)NullLogger<FileProfileStore>.Instance;
+        _profiles = new FileReadCache<AgentProfile?>(time);
+        _active = new FileReadCache<string?>(time);
     }
 
     protected override async ValueTask<IReadOnlyList<AgentProfile>> LoadAllAsync(CancellationToken cancellationToken)
@@ -45,7 +49,14 @@ internal sealed class FileProfileStore : ProfileStoreBase
         return profiles;
     }
 
-    protected override async ValueTask<AgentProfile?> LoadAsync(string profileId, CancellationToken cancellationToken)
+    // Every run reads its profile and the active one: served from the cache, written through.
+    protected override ValueTask<AgentProfile?> LoadAsync(string profileId, CancellationToken cancellationToken)
+        => _profiles.GetOrLoadAsync(profileId, ct => ReadProfileAsync(profileId, ct), cancellationToken);
+
+    protected override ValueTask<string?> LoadActiveAsync(CancellationToken cancellationToken)
+        => _active.GetOrLoadAsync(ActiveFileName, ReadActiveAsync, cancellationToken);
+
+    private async ValueTask<AgentProfile?> ReadProfileAsync(string profileId, CancellationToken cancellationToken)
     {
         var bytes = await AtomicFile.TryReadBytesAsync(PathOf(profileId), cancellationToken).ConfigureAwait(false);
         if (bytes is null)
@@ -75,6 +86,7 @@ internal sealed class FileProfileStore : ProfileStoreBase
     protected override async ValueTask SaveAsync(AgentProfile profile, CancellationToken cancellationToken)
     {
         await AtomicFile.WriteAsync(PathOf(profile.Id), JsonSerializer.SerializeToUtf8Bytes(profile, ProfileJsonContext.Default.AgentProfile), cancellationToken).ConfigureAwait(false);
+        _profiles.Invalidate();
         _logger.ProfileSaved(profile.Id, profile.Version);
     }
 
@@ -87,11 +99,12 @@ internal sealed class FileProfileStore : ProfileStoreBase
         }
 
         File.Delete(path);
+        _profiles.Invalidate();
         _logger.ProfileDeleted(profileId);
         return ValueTask.FromResult(true);
     }
 
-    protected override async ValueTask<string?> LoadActiveAsync(CancellationToken cancellationToken)
+    private async ValueTask<string?> ReadActiveAsync(CancellationToken cancellationToken)
     {
         var bytes = await AtomicFile.TryReadBytesAsync(Path.Join(_directory, ActiveFileName), cancellationToken).ConfigureAwait(false);
         if (bytes is null)
@@ -112,7 +125,10 @@ internal sealed class FileProfileStore : ProfileStoreBase
     }
 
     protected override async ValueTask SaveActiveAsync(string profileId, CancellationToken cancellationToken)
-        => await AtomicFile.WriteAsync(Path.Join(_directory, ActiveFileName), JsonSerializer.SerializeToUtf8Bytes(new ActiveProfileRecord(profileId), ProfileJsonContext.Default.ActiveProfileRecord), cancellationToken).ConfigureAwait(false);
+    {
+        await AtomicFile.WriteAsync(Path.Join(_directory, ActiveFileName), JsonSerializer.SerializeToUtf8Bytes(new ActiveProfileRecord(profileId), ProfileJsonContext.Default.ActiveProfileRecord), cancellationToken).ConfigureAwait(false);
+        _active.Invalidate();
+    }
 
     private string PathOf(string profileId) => Path.Join(_directory, profileId + Extension);
 }

@@ -17,15 +17,32 @@ internal sealed class FileSkillStore : SkillStoreBase
     private readonly string _directory;
     private readonly ILogger _logger;
 
+    // Every run lists the enabled skills for its prompt: served from caches that every write clears.
+    private readonly FileReadCache<IReadOnlyList<(string Id, string Content, DateTimeOffset UpdatedAt)>> _all;
+    private readonly FileReadCache<(string Content, DateTimeOffset UpdatedAt)?> _skills;
+    private readonly FileReadCache<IReadOnlySet<string>> _disabled;
+
     public FileSkillStore(string directory, int maxSkillChars, TimeProvider time, ILogger<FileSkillStore>? logger = null)
         : base(maxSkillChars, time)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
         _directory = Path.GetFullPath(directory);
         _logger = logger ?? (ILogger)NullLogger<FileSkillStore>.Instance;
+        _all = new(time);
+        _skills = new(time);
+        _disabled = new(time);
     }
 
-    protected override async ValueTask<IReadOnlyList<(string Id, string Content, DateTimeOffset UpdatedAt)>> LoadAllAsync(CancellationToken cancellationToken)
+    protected override ValueTask<IReadOnlyList<(string Id, string Content, DateTimeOffset UpdatedAt)>> LoadAllAsync(CancellationToken cancellationToken)
+        => _all.GetOrLoadAsync(string.Empty, ReadAllAsync, cancellationToken);
+
+    protected override ValueTask<(string Content, DateTimeOffset UpdatedAt)?> LoadAsync(string skillId, CancellationToken cancellationToken)
+        => _skills.GetOrLoadAsync(skillId, ct => ReadAsync(skillId, ct), cancellationToken);
+
+    protected override ValueTask<IReadOnlySet<string>> LoadDisabledAsync(CancellationToken cancellationToken)
+        => _disabled.GetOrLoadAsync(StateFileName, ReadDisabledAsync, cancellationToken);
+
+    private async ValueTask<IReadOnlyList<(string Id, string Content, DateTimeOffset UpdatedAt)>> ReadAllAsync(CancellationToken cancellationToken)
     {
         if (!Directory.Exists(_directory))
         {
@@ -45,7 +62,7 @@ internal sealed class FileSkillStore : SkillStoreBase
         return skills;
     }
 
-    protected override async ValueTask<(string Content, DateTimeOffset UpdatedAt)?> LoadAsync(string skillId, CancellationToken cancellationToken)
+    private async ValueTask<(string Content, DateTimeOffset UpdatedAt)?> ReadAsync(string skillId, CancellationToken cancellationToken)
     {
         var path = PathOf(skillId);
         var content = await AtomicFile.TryReadTextAsync(path, cancellationToken).ConfigureAwait(false);
@@ -57,6 +74,7 @@ internal sealed class FileSkillStore : SkillStoreBase
         var path = PathOf(skillId);
         await AtomicFile.WriteTextAsync(path, content, cancellationToken).ConfigureAwait(false);
         File.SetLastWriteTimeUtc(path, updatedAt.UtcDateTime);
+        Invalidate();
         _logger.SkillSaved(skillId);
     }
 
@@ -69,11 +87,12 @@ internal sealed class FileSkillStore : SkillStoreBase
         }
 
         Directory.Delete(folder, recursive: true);
+        Invalidate();
         _logger.SkillDeleted(skillId);
         return ValueTask.FromResult(true);
     }
 
-    protected override async ValueTask<IReadOnlySet<string>> LoadDisabledAsync(CancellationToken cancellationToken)
+    private async ValueTask<IReadOnlySet<string>> ReadDisabledAsync(CancellationToken cancellationToken)
     {
         var bytes = await AtomicFile.TryReadBytesAsync(Path.Join(_directory, StateFileName), cancellationToken).ConfigureAwait(false);
         if (bytes is null)
@@ -94,12 +113,22 @@ internal sealed class FileSkillStore : SkillStoreBase
     }
 
     protected override async ValueTask SaveDisabledAsync(IReadOnlySet<string> disabled, CancellationToken cancellationToken)
-        => await AtomicFile.WriteAsync(
+    {
+        await AtomicFile.WriteAsync(
             Path.Join(_directory, StateFileName),
             JsonSerializer.SerializeToUtf8Bytes(new SkillStateRecord([.. disabled.Order(StringComparer.Ordinal)]), SkillJsonContext.Default.SkillStateRecord),
             cancellationToken).ConfigureAwait(false);
+        Invalidate();
+    }
 
     protected override void OnInvalid(string skillId, InvalidSkillException exception) => _logger.SkillInvalid(skillId, exception.Message);
+
+    private void Invalidate()
+    {
+        _all.Invalidate();
+        _skills.Invalidate();
+        _disabled.Invalidate();
+    }
 
     private string PathOf(string skillId) => Path.Join(_directory, skillId, SkillFileName);
 }

@@ -1,3 +1,4 @@
+using GAgent.Storage;
 using GAgent.Profiles;
 
 namespace GAgent.Runtime.Tests.Profiles;
@@ -53,7 +54,11 @@ public sealed class FileProfileStoreTests : ProfileStoreConformanceTests
     {
         await Store.PutAsync(Pirate());
         await Store.SetActiveProfileIdAsync("pirate");
+        Assert.Equal("pirate", await Store.GetActiveProfileIdAsync());
         File.Delete(Path.Join(StoreDirectory, "pirate.json"));
+
+        // Reads are cached briefly; a file removed by hand is noticed once the cached read is older than its lifetime.
+        Time.Advance(FileReadCache<AgentProfile?>.Lifetime + TimeSpan.FromSeconds(1));
         Assert.Equal(ProfileIds.Default, await Store.GetActiveProfileIdAsync());
     }
 }
