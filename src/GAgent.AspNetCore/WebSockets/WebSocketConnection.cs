@@ -28,7 +28,8 @@ internal sealed class WebSocketConnection : IDisposable
 {
     private const string Protocol = "gagent.ws.v1";
     private const int MaxContentLength = 200_000;
-    private const int ReceiveChunkBytes = 16 * 1024;
+    // Small: an idle socket holds its receive buffer while it waits, and 10,000 idle sockets must stay cheap.
+    private const int ReceiveChunkBytes = 2 * 1024;
     private static readonly TimeSpan CloseGrace = TimeSpan.FromSeconds(10);
     private static readonly WsJsonContext Json = new(new JsonSerializerOptions(WsJsonContext.Default.Options) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 
@@ -48,7 +49,7 @@ internal sealed class WebSocketConnection : IDisposable
     // Items are byte[] (protocol messages), AgentEvent or GAgentNotification; events are serialized by the send loop
     // into one reusable buffer, so streaming a run allocates nothing per event beyond the event itself.
     private readonly Channel<object> _outbox;
-    private readonly ArrayBufferWriter<byte> _frame = new(4096);
+    private readonly ArrayBufferWriter<byte> _frame = new(256);
     private readonly PooledJsonWriter _json = new();
     // Concurrent: the event bus checks membership from the publisher's thread while the receive loop changes it.
     private readonly ConcurrentDictionary<string, WebSocketSubscription> _subscriptions = new(StringComparer.Ordinal);
@@ -113,7 +114,7 @@ internal sealed class WebSocketConnection : IDisposable
     private async Task ReceiveLoopAsync()
     {
         var chunk = ArrayPool<byte>.Shared.Rent(ReceiveChunkBytes);
-        var message = new ArrayBufferWriter<byte>(ReceiveChunkBytes);
+        var message = new ArrayBufferWriter<byte>(256);
         var tooLarge = false;
         try
         {
