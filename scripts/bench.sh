@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the load harness: GAgent and a bare Kestrel baseline writing the same bytes, in one process run over loopback.
 # Prints a Markdown table (GAgent, baseline, ratio) and writes TestResults/bench/load.json.
-#   scripts/bench.sh                         defaults: 64 clients, 200 tokens of 4 bytes, 10 s per measurement
+#   scripts/bench.sh                         defaults: 64 clients, 200 tokens of 4 bytes, 10 s per measurement, 5 scenarios
+#   scripts/bench.sh --scale                 scale runs: 10,000 idle WebSockets, 10,000 sessions, a 100,000-message session, appends
 #   scripts/bench.sh --concurrency 16 --tokens 50 --duration 5
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
