@@ -98,6 +98,15 @@ export function App() {
     refreshSoon.current = setTimeout(() => void loadSessions(), 150);
   }, [loadSessions]);
 
+  // Sessions created, renamed, deleted or busy elsewhere (another tab, a channel, a routine): refresh the list.
+  useEffect(
+    () =>
+      live.onNotification((notification) => {
+        if (notification.name.startsWith('gagent.session.') || notification.name === 'gagent.run.status') onRunsChanged();
+      }),
+    [live, onRunsChanged],
+  );
+
   const newChat = useCallback(() => {
     window.location.hash = '#/';
     setRoute('');
@@ -150,7 +159,7 @@ export function App() {
     setThemeState(value);
   };
 
-  const context: PanelContext = { theme, setTheme, liveStatus, apiKeySet, saveApiKey };
+  const context: PanelContext = { theme, setTheme, liveStatus, apiKeySet, saveApiKey, live };
   const selected = sessions.find((s) => s.id === sessionId);
   const title = panel ? panel.label : selected ? sessionTitle(selected) : sessionId ? 'Chat' : 'New chat';
 

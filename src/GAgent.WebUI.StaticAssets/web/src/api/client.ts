@@ -1,4 +1,4 @@
-import type { Channel, MediaItem, MessagePage, Model, Run, Session, SessionList } from './types';
+import type { Approval, ApprovalGrant, ApprovalList, ApprovalScope, Channel, MediaItem, MessagePage, Model, Run, Session, SessionList } from './types';
 
 /** An API answer other than 2xx, with the ProblemDetails (or OpenAI error) fields when the server sent them. */
 export class ApiError extends Error {
@@ -119,6 +119,17 @@ export const api = {
   token: () => request<{ token: string; expiresIn: number }>('POST', 'api/tokens'),
   channels: () => request<{ data: Channel[] }>('GET', 'api/channels'),
   models: () => request<{ data: Model[] }>('GET', 'v1/models'),
+  approvals: (status?: string, sessionId?: string, limit = 100) => {
+    const query = new URLSearchParams({ limit: String(limit) });
+    if (status) query.set('status', status);
+    if (sessionId) query.set('sessionId', sessionId);
+    return request<ApprovalList>('GET', `api/approvals?${query}`);
+  },
+  approve: (id: string, scope: ApprovalScope) => request<Approval>('POST', `api/approvals/${encodeURIComponent(id)}/approve`, { scope }),
+  deny: (id: string, reason?: string) =>
+    request<Approval>('POST', `api/approvals/${encodeURIComponent(id)}/deny`, reason ? { reason } : {}),
+  grants: () => request<{ items: ApprovalGrant[] }>('GET', 'api/approvals/grants'),
+  revokeGrant: (id: string) => request<void>('DELETE', `api/approvals/grants/${encodeURIComponent(id)}`),
 };
 
 /** Uploads files to POST /api/media with progress (XHR: fetch has no upload progress). */

@@ -119,3 +119,49 @@ export interface RunEvent {
   name?: string;
   value?: unknown;
 }
+
+/** A tool approval (GET /api/approvals/{id}). */
+export interface Approval {
+  id: string;
+  status: 'pending' | 'approved' | 'denied' | 'expired' | string;
+  decision: string | null;
+  toolName: string;
+  arguments: unknown;
+  sessionId: string;
+  profileId?: string | null;
+  runId: string;
+  callId: string;
+  createdAt: string;
+  scope: string | null;
+  reason: string | null;
+  decidedAt: string | null;
+  continuationRunId: string | null;
+}
+
+export interface ApprovalList {
+  items: Approval[];
+  nextAfter: string | null;
+}
+
+/** A standing grant made by a `session` or `always` approval. */
+export interface ApprovalGrant {
+  id: string;
+  toolName: string;
+  scope: string;
+  sessionId: string | null;
+  profileId: string | null;
+  approvalId: string | null;
+  createdAt: string;
+}
+
+export type ApprovalScope = 'once' | 'session' | 'always';
+
+/** A state notification of the WebSocket (a CUSTOM event outside any run). */
+export interface Notification {
+  type: 'CUSTOM';
+  name: string;
+  value: unknown;
+  timestamp: number;
+  sessionId?: string;
+  threadId?: string;
+}

@@ -13,6 +13,7 @@ const paths = {
   tool: 'M14.5 5.5a4 4 0 0 0-5.3 5.3L3.5 16.5l4 4 5.7-5.7a4 4 0 0 0 5.3-5.3l-2.5 2.5-2.8-.7-.7-2.8z',
   stop: 'M7 7h10v10H7z',
   close: 'M6 6l12 12M18 6L6 18',
+  shield: 'M12 3l7 3v5c0 4.5-3 8.3-7 10-4-1.7-7-5.5-7-10V6zM9 12l2 2 4-4',
 } as const;
 
 export type IconName = keyof typeof paths;

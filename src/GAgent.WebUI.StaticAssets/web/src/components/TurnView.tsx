@@ -1,5 +1,7 @@
 import { memo } from 'react';
+import type { Approval } from '../api/types';
 import type { Part, Turn } from '../chat/chatState';
+import { ApprovalCard } from './ApprovalCard';
 import { Markdown } from './Markdown';
 import { ToolBlock } from './ToolBlock';
 import { copyText } from './copy';
@@ -9,6 +11,7 @@ export interface TurnActions {
   onImage: (src: string, alt: string) => void;
   onRetry?: (turn: Turn) => void;
   onEdit?: (turn: Turn) => void;
+  onApprovalDecided?: (approval: Approval) => void;
 }
 
 function formatLatency(turn: Turn): string | null {
@@ -40,7 +43,7 @@ function plainText(turn: Turn): string {
 }
 
 /** One transcript bubble. */
-export const TurnView = memo(function TurnView({ turn, actions, last }: { turn: Turn; actions: TurnActions; last: boolean }) {
+export const TurnView = memo(function TurnView({ turn, actions, last, approvals }: { turn: Turn; actions: TurnActions; last: boolean; approvals?: Approval[] }) {
   if (turn.role === 'user') {
     return (
       <article className="turn turn-user" aria-label="Your message" data-testid="user-turn">
@@ -84,7 +87,9 @@ export const TurnView = memo(function TurnView({ turn, actions, last }: { turn: 
                 </details>
               );
             case 'tool':
-              return <ToolBlock key={i} part={part} running={streaming} />;
+              return (
+                <ToolBlock key={i} part={part} running={streaming} awaitingApproval={approvals?.some((a) => a.callId === part.id && a.status === 'pending')} />
+              );
             default:
               return <div key={i} className="attachments"><Attachment part={part} onImage={actions.onImage} /></div>;
           }
@@ -94,7 +99,10 @@ export const TurnView = memo(function TurnView({ turn, actions, last }: { turn: 
             <span /><span /><span />
           </div>
         )}
-        {turn.status === 'interrupted' && <div className="notice">The run is waiting for a decision (approval).</div>}
+        {approvals?.map((approval) => (
+          <ApprovalCard key={approval.id} approval={approval} onDecided={(decided) => actions.onApprovalDecided?.(decided)} />
+        ))}
+        {turn.status === 'interrupted' && !approvals?.length && <div className="notice" role="status">Waiting for an approval…</div>}
         {turn.status === 'cancelled' && <div className="notice">Stopped.</div>}
         {turn.status === 'error' && <div className="notice error" role="alert">{turn.error}</div>}
         {!streaming && (

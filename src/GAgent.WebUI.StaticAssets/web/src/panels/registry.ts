@@ -1,7 +1,9 @@
 import type { ComponentType } from 'react';
 import type { IconName } from '../components/Icon';
 import type { LiveStatus } from '../live/LiveConnection';
+import type { LiveHub } from '../live/LiveHub';
 import type { ThemeChoice } from '../settings/theme';
+import { ApprovalsPanel } from './ApprovalsPanel';
 import { ChannelsPanel } from './ChannelsPanel';
 import { ModelsPanel } from './ModelsPanel';
 import { SettingsPanel } from './SettingsPanel';
@@ -13,6 +15,8 @@ export interface PanelContext {
   liveStatus: LiveStatus;
   apiKeySet: boolean;
   saveApiKey: (key: string | null) => void;
+  /** The live connection: panels listen to its state notifications to stay current. */
+  live: LiveHub;
 }
 
 /** A screen reachable from the sidebar at #/p/{id}. Adding a panel is one component and one entry below. */
@@ -24,6 +28,7 @@ export interface PanelDefinition {
 }
 
 export const panels: PanelDefinition[] = [
+  { id: 'approvals', label: 'Approvals', icon: 'shield', component: ApprovalsPanel },
   { id: 'channels', label: 'Channels', icon: 'channels', component: ChannelsPanel },
   { id: 'models', label: 'Models', icon: 'models', component: ModelsPanel },
   { id: 'settings', label: 'Settings', icon: 'settings', component: SettingsPanel },
