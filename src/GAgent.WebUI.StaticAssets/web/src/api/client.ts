@@ -1,4 +1,4 @@
-import type { Approval, ApprovalGrant, ApprovalList, ApprovalScope, Channel, MediaItem, MessagePage, Model, Run, Session, SessionList } from './types';
+import type { Approval, ApprovalGrant, ApprovalList, ApprovalScope, Channel, MediaItem, MessagePage, Model, Profile, ProfileFields, ProfileList, Run, Session, SessionList } from './types';
 
 /** An API answer other than 2xx, with the ProblemDetails (or OpenAI error) fields when the server sent them. */
 export class ApiError extends Error {
@@ -100,7 +100,7 @@ export const api = {
   },
   getSession: (id: string) => request<Session>('GET', `api/sessions/${encodeURIComponent(id)}`),
   createSession: (title?: string) => request<Session>('POST', 'api/sessions', title ? { title } : {}),
-  patchSession: (id: string, patch: { title?: string; pinned?: boolean }) =>
+  patchSession: (id: string, patch: { title?: string; pinned?: boolean; profileId?: string }) =>
     request<Session>('PATCH', `api/sessions/${encodeURIComponent(id)}`, patch),
   deleteSession: (id: string) => request<void>('DELETE', `api/sessions/${encodeURIComponent(id)}`),
   messages: (id: string, before?: number, limit = 50) => {
@@ -129,6 +129,23 @@ export const api = {
   deny: (id: string, reason?: string) =>
     request<Approval>('POST', `api/approvals/${encodeURIComponent(id)}/deny`, reason ? { reason } : {}),
   grants: () => request<{ items: ApprovalGrant[] }>('GET', 'api/approvals/grants'),
+  profiles: () => request<ProfileList>('GET', 'api/profiles'),
+  createProfile: (id: string, fields: ProfileFields) =>
+    request<Profile>('PUT', `api/profiles/${encodeURIComponent(id)}`, {
+      id,
+      name: fields.name,
+      description: fields.description || undefined,
+      persona: fields.persona || undefined,
+      modelId: fields.modelId || undefined,
+      visual: {
+        avatarMediaId: fields.visual.avatarMediaId || undefined,
+        accentColor: fields.visual.accentColor || undefined,
+        theme: fields.visual.theme || undefined,
+      },
+    }),
+  patchProfile: (id: string, fields: ProfileFields) => request<Profile>('PATCH', `api/profiles/${encodeURIComponent(id)}`, fields),
+  deleteProfile: (id: string) => request<void>('DELETE', `api/profiles/${encodeURIComponent(id)}`),
+  setActiveProfile: (profileId: string) => request<unknown>('PUT', 'api/profiles/active', { profileId }),
   revokeGrant: (id: string) => request<void>('DELETE', `api/approvals/grants/${encodeURIComponent(id)}`),
 };
 

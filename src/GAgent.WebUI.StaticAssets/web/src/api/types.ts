@@ -104,6 +104,7 @@ export interface RunEvent {
   sequence: number;
   timestamp: number;
   model?: string;
+  profileId?: string;
   messageId?: string;
   role?: string;
   delta?: string;
@@ -164,4 +165,45 @@ export interface Notification {
   timestamp: number;
   sessionId?: string;
   threadId?: string;
+}
+
+export interface ProfileVisual {
+  avatarMediaId: string | null;
+  avatarUrl: string | null;
+  accentColor: string | null;
+  theme: 'light' | 'dark' | 'system' | string;
+}
+
+/** A profile (GET /api/profiles/{id}). */
+export interface Profile {
+  id: string;
+  name: string;
+  description: string | null;
+  persona: string | null;
+  modelId: string | null;
+  modelAlias: string;
+  allowedTools: string[] | null;
+  allToolsAllowed: boolean;
+  toolsRequiringApproval: string[];
+  memoryScope: string;
+  visual: ProfileVisual;
+  active: boolean;
+  builtIn: boolean;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ProfileList {
+  items: Profile[];
+  activeProfileId: string;
+}
+
+/** The editable fields of a profile (PUT creates, PATCH changes; an empty string clears an optional field). */
+export interface ProfileFields {
+  name: string;
+  description: string;
+  persona: string;
+  modelId: string;
+  visual: { avatarMediaId: string; accentColor: string; theme: string };
 }

@@ -22,6 +22,8 @@ export interface Turn {
   usage?: Usage;
   model?: string;
   author?: string;
+  /** The run's profile (live turns: from RUN_STARTED). */
+  profileId?: string;
   /** Last sequence applied (live turns only). */
   lastSequence?: number;
   pending?: boolean;
@@ -151,7 +153,7 @@ export function applyEvent(state: ChatState, event: RunEvent): ChatState {
   let activeRunId = state.activeRunId;
   switch (event.type) {
     case 'RUN_STARTED':
-      turn = { ...turn, status: 'streaming', startedAt: event.timestamp, model: event.model ?? turn.model };
+      turn = { ...turn, status: 'streaming', startedAt: event.timestamp, model: event.model ?? turn.model, profileId: event.profileId ?? turn.profileId };
       activeRunId = event.runId;
       break;
     case 'TEXT_MESSAGE_CONTENT':

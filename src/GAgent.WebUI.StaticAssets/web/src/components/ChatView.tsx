@@ -1,6 +1,6 @@
 import { forwardRef, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useReducer, useRef, useState, type DragEvent } from 'react';
 import { api, ApiError } from '../api/client';
-import type { Approval, MessagePage, RunEvent } from '../api/types';
+import type { Approval, MessagePage, Profile, RunEvent } from '../api/types';
 import {
   addPendingUser,
   applyEvent,
@@ -59,6 +59,8 @@ export interface ChatViewProps {
   onCreateSession: (first: { text: string; mediaIds: string[]; parts: Part[] }) => Promise<boolean>;
   onRunsChanged: () => void;
   title: string;
+  /** Known profiles, to show a reply's profile name and avatar. */
+  profiles?: Profile[];
 }
 
 const pageSize = 40;
@@ -66,7 +68,7 @@ let pendingCounter = 0;
 
 /** The conversation: transcript (tail first, older pages on scroll-up), live streaming, composer. */
 export const ChatView = forwardRef<ChatViewHandle, ChatViewProps>(function ChatView(
-  { sessionId, live, initialSend, onCreateSession, onRunsChanged, title },
+  { sessionId, live, initialSend, onCreateSession, onRunsChanged, title, profiles },
   ref,
 ) {
   const [state, dispatch] = useReducer(reducer, sessionId ?? '', emptyChat);
@@ -281,6 +283,7 @@ export const ChatView = forwardRef<ChatViewHandle, ChatViewProps>(function ChatV
             actions={actions}
             last={turn === lastAssistant && !running}
             approvals={turn.role === 'assistant' && turn.runId ? approvalsByRun.get(turn.runId) : undefined}
+            profile={turn.profileId ? profiles?.find((p) => p.id === turn.profileId) : undefined}
           />
         ))}
       </div>

@@ -1,7 +1,8 @@
 import { memo } from 'react';
-import type { Approval } from '../api/types';
+import type { Approval, Profile } from '../api/types';
 import type { Part, Turn } from '../chat/chatState';
 import { ApprovalCard } from './ApprovalCard';
+import { ProfileAvatar } from './ProfileAvatar';
 import { Markdown } from './Markdown';
 import { ToolBlock } from './ToolBlock';
 import { copyText } from './copy';
@@ -43,7 +44,19 @@ function plainText(turn: Turn): string {
 }
 
 /** One transcript bubble. */
-export const TurnView = memo(function TurnView({ turn, actions, last, approvals }: { turn: Turn; actions: TurnActions; last: boolean; approvals?: Approval[] }) {
+export const TurnView = memo(function TurnView({
+  turn,
+  actions,
+  last,
+  approvals,
+  profile,
+}: {
+  turn: Turn;
+  actions: TurnActions;
+  last: boolean;
+  approvals?: Approval[];
+  profile?: Profile;
+}) {
   if (turn.role === 'user') {
     return (
       <article className="turn turn-user" aria-label="Your message" data-testid="user-turn">
@@ -69,10 +82,10 @@ export const TurnView = memo(function TurnView({ turn, actions, last, approvals 
 
   const streaming = turn.status === 'streaming';
   const latency = formatLatency(turn);
-  const name = turn.author ?? turn.model ?? 'Assistant';
+  const name = profile?.name ?? turn.author ?? turn.model ?? 'Assistant';
   return (
     <article className="turn turn-assistant" aria-label={`Answer from ${name}`} aria-busy={streaming} data-testid="assistant-turn" data-status={turn.status}>
-      <div className="avatar" aria-hidden="true">{name.slice(0, 1).toUpperCase()}</div>
+      <ProfileAvatar profile={profile} name={name} />
       <div className="turn-main">
         <div className="turn-name">{name}</div>
         {turn.parts.map((part, i) => {
@@ -113,7 +126,7 @@ export const TurnView = memo(function TurnView({ turn, actions, last, approvals 
                 {turn.usage.totalTokens} tokens
               </span>
             )}
-            {turn.model && turn.author && <span>{turn.model}</span>}
+            {turn.model && (turn.author || profile) && <span>{turn.model}</span>}
             <button type="button" className="link-button" onClick={() => void copyText(plainText(turn))} aria-label="Copy answer">
               Copy
             </button>

@@ -6,6 +6,7 @@ import type { ThemeChoice } from '../settings/theme';
 import { ApprovalsPanel } from './ApprovalsPanel';
 import { ChannelsPanel } from './ChannelsPanel';
 import { ModelsPanel } from './ModelsPanel';
+import { ProfilesPanel } from './ProfilesPanel';
 import { SettingsPanel } from './SettingsPanel';
 
 /** What a panel may use from the app shell. */
@@ -17,6 +18,8 @@ export interface PanelContext {
   saveApiKey: (key: string | null) => void;
   /** The live connection: panels listen to its state notifications to stay current. */
   live: LiveHub;
+  /** Tells the shell that profiles changed (names and avatars in the chat, the chat's profile menu). */
+  profilesChanged: () => void;
 }
 
 /** A screen reachable from the sidebar at #/p/{id}. Adding a panel is one component and one entry below. */
@@ -29,6 +32,7 @@ export interface PanelDefinition {
 
 export const panels: PanelDefinition[] = [
   { id: 'approvals', label: 'Approvals', icon: 'shield', component: ApprovalsPanel },
+  { id: 'profiles', label: 'Profiles', icon: 'user', component: ProfilesPanel },
   { id: 'channels', label: 'Channels', icon: 'channels', component: ChannelsPanel },
   { id: 'models', label: 'Models', icon: 'models', component: ModelsPanel },
   { id: 'settings', label: 'Settings', icon: 'settings', component: SettingsPanel },
