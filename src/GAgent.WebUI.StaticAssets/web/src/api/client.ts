@@ -1,4 +1,4 @@
-import type { Approval, ApprovalGrant, ApprovalList, ApprovalScope, Channel, MediaItem, MessagePage, Model, Profile, ProfileFields, ProfileList, Run, Session, SessionList } from './types';
+import type { Approval, ApprovalGrant, ApprovalList, ApprovalScope, Channel, LearningCandidate, LearningList, MediaItem, MessagePage, Model, Profile, ProfileFields, ProfileList, Run, Session, SessionList } from './types';
 
 /** An API answer other than 2xx, with the ProblemDetails (or OpenAI error) fields when the server sent them. */
 export class ApiError extends Error {
@@ -146,6 +146,13 @@ export const api = {
   patchProfile: (id: string, fields: ProfileFields) => request<Profile>('PATCH', `api/profiles/${encodeURIComponent(id)}`, fields),
   deleteProfile: (id: string) => request<void>('DELETE', `api/profiles/${encodeURIComponent(id)}`),
   setActiveProfile: (profileId: string) => request<unknown>('PUT', 'api/profiles/active', { profileId }),
+  learning: (limit = 100) => request<LearningList>('GET', `api/learning?limit=${limit}`),
+  learningCandidate: (id: string) => request<LearningCandidate>('GET', `api/learning/${encodeURIComponent(id)}`),
+  editLearning: (id: string, edit: Record<string, unknown>) => request<LearningCandidate>('PATCH', `api/learning/${encodeURIComponent(id)}`, edit),
+  approveLearning: (id: string, apply: boolean, note?: string) =>
+    request<LearningCandidate>('POST', `api/learning/${encodeURIComponent(id)}/approve`, { apply, note: note || undefined }),
+  rejectLearning: (id: string, reason?: string) => request<LearningCandidate>('POST', `api/learning/${encodeURIComponent(id)}/reject`, reason ? { reason } : {}),
+  applyLearning: (id: string) => request<LearningCandidate>('POST', `api/learning/${encodeURIComponent(id)}/apply`, {}),
   revokeGrant: (id: string) => request<void>('DELETE', `api/approvals/grants/${encodeURIComponent(id)}`),
 };
 

@@ -207,3 +207,38 @@ export interface ProfileFields {
   modelId: string;
   visual: { avatarMediaId: string; accentColor: string; theme: string };
 }
+
+export type LearningKind = 'skill' | 'memory' | 'profile';
+export type LearningStatus = 'pending' | 'approved' | 'rejected' | 'applied' | 'failed';
+
+/** A learning candidate (GET /api/learning/{id}; `preview` only there). */
+export interface LearningCandidate {
+  id: string;
+  kind: LearningKind;
+  title: string;
+  reason?: string | null;
+  skill?: { skillId: string; content: string } | null;
+  memory?: { profileId: string; scope?: string | null; entry: string } | null;
+  profile?: { profileId: string; changes: Record<string, unknown> } | null;
+  source?: { proposedBy: string; sessionId?: string | null; runId?: string | null };
+  status: LearningStatus;
+  note?: string | null;
+  error?: string | null;
+  createdAt: string;
+  updatedAt: string;
+  decidedAt?: string | null;
+  appliedAt?: string | null;
+  version: number;
+  preview?: {
+    target: string;
+    targetExists: boolean;
+    diff?: string | null;
+    fields: { field: string; before?: string | null; after?: string | null }[];
+    problem?: string | null;
+  };
+}
+
+export interface LearningList {
+  items: LearningCandidate[];
+  nextAfter: string | null;
+}

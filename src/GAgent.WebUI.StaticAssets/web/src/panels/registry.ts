@@ -5,6 +5,7 @@ import type { LiveHub } from '../live/LiveHub';
 import type { ThemeChoice } from '../settings/theme';
 import { ApprovalsPanel } from './ApprovalsPanel';
 import { ChannelsPanel } from './ChannelsPanel';
+import { LearningPanel } from './LearningPanel';
 import { ModelsPanel } from './ModelsPanel';
 import { ProfilesPanel } from './ProfilesPanel';
 import { SettingsPanel } from './SettingsPanel';
@@ -33,6 +34,7 @@ export interface PanelDefinition {
 export const panels: PanelDefinition[] = [
   { id: 'approvals', label: 'Approvals', icon: 'shield', component: ApprovalsPanel },
   { id: 'profiles', label: 'Profiles', icon: 'user', component: ProfilesPanel },
+  { id: 'learning', label: 'Learning', icon: 'bulb', component: LearningPanel },
   { id: 'channels', label: 'Channels', icon: 'channels', component: ChannelsPanel },
   { id: 'models', label: 'Models', icon: 'models', component: ModelsPanel },
   { id: 'settings', label: 'Settings', icon: 'settings', component: SettingsPanel },
