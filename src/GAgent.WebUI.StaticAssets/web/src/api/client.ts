@@ -1,4 +1,4 @@
-import type { Approval, ApprovalGrant, ApprovalList, ApprovalScope, Channel, LearningCandidate, LearningList, MediaItem, MessagePage, Model, Profile, ProfileFields, ProfileList, Run, Session, SessionList } from './types';
+import type { Approval, ApprovalGrant, ApprovalList, ApprovalScope, Channel, LearningCandidate, LearningList, MediaItem, MessagePage, Model, Profile, ProfileFields, ProfileList, Routine, RoutineInput, Run, Session, SessionList } from './types';
 
 /** An API answer other than 2xx, with the ProblemDetails (or OpenAI error) fields when the server sent them. */
 export class ApiError extends Error {
@@ -153,6 +153,13 @@ export const api = {
     request<LearningCandidate>('POST', `api/learning/${encodeURIComponent(id)}/approve`, { apply, note: note || undefined }),
   rejectLearning: (id: string, reason?: string) => request<LearningCandidate>('POST', `api/learning/${encodeURIComponent(id)}/reject`, reason ? { reason } : {}),
   applyLearning: (id: string) => request<LearningCandidate>('POST', `api/learning/${encodeURIComponent(id)}/apply`, {}),
+  routines: () => request<{ items: Routine[] }>('GET', 'api/routines'),
+  createRoutine: (input: RoutineInput) => request<Routine>('POST', 'api/routines', input),
+  replaceRoutine: (id: string, input: RoutineInput) => request<Routine>('PUT', `api/routines/${encodeURIComponent(id)}`, input),
+  patchRoutine: (id: string, patch: { enabled?: boolean }) => request<Routine>('PATCH', `api/routines/${encodeURIComponent(id)}`, patch),
+  deleteRoutine: (id: string) => request<void>('DELETE', `api/routines/${encodeURIComponent(id)}`),
+  runRoutine: (id: string) =>
+    request<{ routineId: string; runId: string; sessionId: string; status: string }>('POST', `api/routines/${encodeURIComponent(id)}/run`),
   revokeGrant: (id: string) => request<void>('DELETE', `api/approvals/grants/${encodeURIComponent(id)}`),
 };
 

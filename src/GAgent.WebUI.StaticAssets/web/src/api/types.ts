@@ -242,3 +242,41 @@ export interface LearningList {
   items: LearningCandidate[];
   nextAfter: string | null;
 }
+
+export interface RoutineRun {
+  runId: string | null;
+  sessionId: string | null;
+  trigger: string;
+  scheduledFor: string | null;
+  startedAt: string;
+  finishedAt: string | null;
+  status: string;
+  error: string | null;
+}
+
+/** A routine (GET /api/routines/{id}). */
+export interface Routine {
+  id: string;
+  name: string;
+  prompt: string;
+  schedule: { cron?: string | null; timeZone?: string | null; intervalSeconds?: number | null };
+  target: { sessionId?: string | null; channel?: string | null; chatId?: string | null };
+  model: string | null;
+  enabled: boolean;
+  createdAt: string;
+  updatedAt: string;
+  nextRunAt: string | null;
+  lastScheduledFor: string | null;
+  lastRun: RoutineRun | null;
+}
+
+/** The body of POST /api/routines and PUT /api/routines/{id}. */
+export interface RoutineInput {
+  id?: string;
+  name: string;
+  prompt: string;
+  schedule: { cron?: string; timeZone?: string; intervalSeconds?: number };
+  target: { sessionId?: string; channel?: string; chatId?: string };
+  model?: string;
+  enabled: boolean;
+}

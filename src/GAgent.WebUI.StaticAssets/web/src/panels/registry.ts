@@ -8,6 +8,7 @@ import { ChannelsPanel } from './ChannelsPanel';
 import { LearningPanel } from './LearningPanel';
 import { ModelsPanel } from './ModelsPanel';
 import { ProfilesPanel } from './ProfilesPanel';
+import { RoutinesPanel } from './RoutinesPanel';
 import { SettingsPanel } from './SettingsPanel';
 
 /** What a panel may use from the app shell. */
@@ -35,6 +36,7 @@ export const panels: PanelDefinition[] = [
   { id: 'approvals', label: 'Approvals', icon: 'shield', component: ApprovalsPanel },
   { id: 'profiles', label: 'Profiles', icon: 'user', component: ProfilesPanel },
   { id: 'learning', label: 'Learning', icon: 'bulb', component: LearningPanel },
+  { id: 'routines', label: 'Routines', icon: 'clock', component: RoutinesPanel },
   { id: 'channels', label: 'Channels', icon: 'channels', component: ChannelsPanel },
   { id: 'models', label: 'Models', icon: 'models', component: ModelsPanel },
   { id: 'settings', label: 'Settings', icon: 'settings', component: SettingsPanel },
