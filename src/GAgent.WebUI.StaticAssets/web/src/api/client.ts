@@ -1,4 +1,4 @@
-import type { Approval, ApprovalGrant, ApprovalList, ApprovalScope, Channel, LearningCandidate, LearningList, MediaItem, MessagePage, Model, Profile, ProfileFields, ProfileList, Routine, RoutineInput, Run, Session, SessionList } from './types';
+import type { Approval, ApprovalGrant, ApprovalList, ApprovalScope, Channel, LearningCandidate, LearningList, MediaItem, MemoryDocument, MessagePage, Model, Profile, ProfileFields, ProfileList, Routine, RoutineInput, Run, Session, SessionList, Skill } from './types';
 
 /** An API answer other than 2xx, with the ProblemDetails (or OpenAI error) fields when the server sent them. */
 export class ApiError extends Error {
@@ -160,6 +160,13 @@ export const api = {
   deleteRoutine: (id: string) => request<void>('DELETE', `api/routines/${encodeURIComponent(id)}`),
   runRoutine: (id: string) =>
     request<{ routineId: string; runId: string; sessionId: string; status: string }>('POST', `api/routines/${encodeURIComponent(id)}/run`),
+  memory: (profileId: string) => request<MemoryDocument>('GET', `api/profiles/${encodeURIComponent(profileId)}/memory`),
+  saveMemory: (profileId: string, content: string) =>
+    request<MemoryDocument>('PUT', `api/profiles/${encodeURIComponent(profileId)}/memory`, { content }),
+  skills: () => request<{ items: Skill[] }>('GET', 'api/skills'),
+  skill: (id: string) => request<Skill>('GET', `api/skills/${encodeURIComponent(id)}`),
+  setSkillEnabled: (id: string, enabled: boolean) =>
+    request<unknown>('POST', `api/skills/${encodeURIComponent(id)}/${enabled ? 'enable' : 'disable'}`),
   revokeGrant: (id: string) => request<void>('DELETE', `api/approvals/grants/${encodeURIComponent(id)}`),
 };
 

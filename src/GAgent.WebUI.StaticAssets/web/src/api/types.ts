@@ -280,3 +280,23 @@ export interface RoutineInput {
   model?: string;
   enabled: boolean;
 }
+
+export interface MemoryDocument {
+  profileId: string;
+  scope: string;
+  content: string;
+  length: number;
+  maxLength: number;
+  updatedAt: string | null;
+}
+
+/** A skill (GET /api/skills/{id} adds `content`, the whole SKILL.md). */
+export interface Skill {
+  id: string;
+  name: string;
+  description: string;
+  enabled: boolean;
+  updatedAt: string;
+  body?: string | null;
+  content?: string | null;
+}

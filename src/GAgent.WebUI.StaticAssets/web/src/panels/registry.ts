@@ -6,10 +6,12 @@ import type { ThemeChoice } from '../settings/theme';
 import { ApprovalsPanel } from './ApprovalsPanel';
 import { ChannelsPanel } from './ChannelsPanel';
 import { LearningPanel } from './LearningPanel';
+import { MemoryPanel } from './MemoryPanel';
 import { ModelsPanel } from './ModelsPanel';
 import { ProfilesPanel } from './ProfilesPanel';
 import { RoutinesPanel } from './RoutinesPanel';
 import { SettingsPanel } from './SettingsPanel';
+import { SkillsPanel } from './SkillsPanel';
 
 /** What a panel may use from the app shell. */
 export interface PanelContext {
@@ -36,6 +38,8 @@ export const panels: PanelDefinition[] = [
   { id: 'approvals', label: 'Approvals', icon: 'shield', component: ApprovalsPanel },
   { id: 'profiles', label: 'Profiles', icon: 'user', component: ProfilesPanel },
   { id: 'learning', label: 'Learning', icon: 'bulb', component: LearningPanel },
+  { id: 'memory', label: 'Memory', icon: 'book', component: MemoryPanel },
+  { id: 'skills', label: 'Skills', icon: 'spark', component: SkillsPanel },
   { id: 'routines', label: 'Routines', icon: 'clock', component: RoutinesPanel },
   { id: 'channels', label: 'Channels', icon: 'channels', component: ChannelsPanel },
   { id: 'models', label: 'Models', icon: 'models', component: ModelsPanel },
