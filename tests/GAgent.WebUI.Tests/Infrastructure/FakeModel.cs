@@ -6,8 +6,8 @@ namespace GAgent.WebUI.Tests.Infrastructure;
 
 /// <summary>
 /// The scripted model behind the browser tests, chosen by the user's last message: "weather" calls the get_weather
-/// tool, "slow" streams a first part and waits for <see cref="Release"/> (or a stop), anything else answers with
-/// markdown and a code block.
+/// tool, "slow" streams a first part and waits for <see cref="Release"/> (or a stop), "who are you" answers from the
+/// system prompt (the profile's persona), anything else answers with markdown and a code block.
 /// </summary>
 public sealed class FakeModel
 {
@@ -38,6 +38,13 @@ public sealed class FakeModel
                 [new FunctionCallContent("call_weather_1", "get_weather", new Dictionary<string, object?> { ["city"] = "Paris" })],
                 ChatFinishReason.ToolCalls,
                 cancellationToken);
+        }
+
+        if (text.Contains("who are you", StringComparison.OrdinalIgnoreCase))
+        {
+            var system = string.Join("\n", messages.Where(static m => m.Role == ChatRole.System).Select(static m => m.Text));
+            var answer = system.Contains("Captain Nemo", StringComparison.Ordinal) ? "Captain Nemo at your service." : "Just the default assistant.";
+            return ScriptedChatClient.Respond([new TextContent(answer)], ChatFinishReason.Stop, cancellationToken);
         }
 
         if (text.Contains("slow", StringComparison.OrdinalIgnoreCase))

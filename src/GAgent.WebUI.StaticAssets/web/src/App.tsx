@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api, ApiError, getApiKey, onAuthRequired, setApiKey } from './api/client';
-import type { Session } from './api/types';
+import type { ProfileList, Session } from './api/types';
 import type { Part } from './chat/chatState';
 import { ChatView, type ChatViewHandle } from './components/ChatView';
 import { Dialog } from './components/Dialog';
@@ -30,6 +30,7 @@ export function App() {
   const [apiKeySet, setApiKeySet] = useState(() => !!getApiKey());
   const [drawerOpen, setDrawerOpen] = useState(false);
   const [listError, setListError] = useState<string | null>(null);
+  const [profiles, setProfiles] = useState<ProfileList | null>(null);
   const firstMessage = useRef<{ sessionId: string; message: FirstMessage } | null>(null);
   const chat = useRef<ChatViewHandle>(null);
 
@@ -98,6 +99,30 @@ export function App() {
     refreshSoon.current = setTimeout(() => void loadSessions(), 150);
   }, [loadSessions]);
 
+  const loadProfiles = useCallback(async () => {
+    try {
+      setProfiles(await api.profiles());
+    } catch {
+      // names and avatars fall back to the model's name
+    }
+  }, []);
+
+  useEffect(() => {
+    void loadProfiles();
+    return live.onNotification((notification) => {
+      if (notification.name.startsWith('gagent.profile.')) void loadProfiles();
+    });
+  }, [live, loadProfiles]);
+
+  // Sessions created, renamed, deleted or busy elsewhere (another tab, a channel, a routine): refresh the list.
+  useEffect(
+    () =>
+      live.onNotification((notification) => {
+        if (notification.name.startsWith('gagent.session.') || notification.name === 'gagent.run.status') onRunsChanged();
+      }),
+    [live, onRunsChanged],
+  );
+
   const newChat = useCallback(() => {
     window.location.hash = '#/';
     setRoute('');
@@ -150,7 +175,7 @@ export function App() {
     setThemeState(value);
   };
 
-  const context: PanelContext = { theme, setTheme, liveStatus, apiKeySet, saveApiKey };
+  const context: PanelContext = { theme, setTheme, liveStatus, apiKeySet, saveApiKey, live, profilesChanged: () => void loadProfiles() };
   const selected = sessions.find((s) => s.id === sessionId);
   const title = panel ? panel.label : selected ? sessionTitle(selected) : sessionId ? 'Chat' : 'New chat';
 
@@ -216,6 +241,20 @@ export function App() {
             <Icon name="menu" size={20} />
           </button>
           {panel ? <span className="topbar-title">{title}</span> : <h1 className="topbar-title">{title}</h1>}
+          {selected && profiles && profiles.items.length > 1 && (
+            <select
+              className="profile-select"
+              aria-label="Profile for this chat"
+              value={selected.profileId ?? ''}
+              onChange={async (event) => {
+                const updated = await api.patchSession(selected.id, { profileId: event.target.value }).catch((e: Error) => (setListError(e.message), null));
+                if (updated) setSessions((list) => list.map((s) => (s.id === updated.id ? updated : s)));
+              }}
+            >
+              <option value="">Active profile ({profiles.items.find((p) => p.id === profiles.activeProfileId)?.name ?? profiles.activeProfileId})</option>
+              {profiles.items.map((profile) => <option key={profile.id} value={profile.id}>{profile.name}</option>)}
+            </select>
+          )}
           <span className={`live-status live-${liveStatus}`} role="status" aria-label={`Live connection: ${liveStatus}`} title={`Live connection: ${liveStatus}`}>
             {liveStatus === 'open' ? 'Live' : liveStatus === 'offline' ? 'Offline' : 'Connecting…'}
           </span>
@@ -236,6 +275,7 @@ export function App() {
               onCreateSession={createSession}
               onRunsChanged={onRunsChanged}
               title={title}
+              profiles={profiles?.items}
             />
           )}
         </main>

@@ -1,4 +1,4 @@
-import type { Channel, MediaItem, MessagePage, Model, Run, Session, SessionList } from './types';
+import type { Approval, ApprovalGrant, ApprovalList, ApprovalScope, Channel, LearningCandidate, LearningList, MediaItem, MemoryDocument, MessagePage, Model, Profile, ProfileFields, ProfileList, Routine, RoutineInput, Run, Session, SessionList, Skill } from './types';
 
 /** An API answer other than 2xx, with the ProblemDetails (or OpenAI error) fields when the server sent them. */
 export class ApiError extends Error {
@@ -100,7 +100,7 @@ export const api = {
   },
   getSession: (id: string) => request<Session>('GET', `api/sessions/${encodeURIComponent(id)}`),
   createSession: (title?: string) => request<Session>('POST', 'api/sessions', title ? { title } : {}),
-  patchSession: (id: string, patch: { title?: string; pinned?: boolean }) =>
+  patchSession: (id: string, patch: { title?: string; pinned?: boolean; profileId?: string }) =>
     request<Session>('PATCH', `api/sessions/${encodeURIComponent(id)}`, patch),
   deleteSession: (id: string) => request<void>('DELETE', `api/sessions/${encodeURIComponent(id)}`),
   messages: (id: string, before?: number, limit = 50) => {
@@ -119,6 +119,55 @@ export const api = {
   token: () => request<{ token: string; expiresIn: number }>('POST', 'api/tokens'),
   channels: () => request<{ data: Channel[] }>('GET', 'api/channels'),
   models: () => request<{ data: Model[] }>('GET', 'v1/models'),
+  approvals: (status?: string, sessionId?: string, limit = 100) => {
+    const query = new URLSearchParams({ limit: String(limit) });
+    if (status) query.set('status', status);
+    if (sessionId) query.set('sessionId', sessionId);
+    return request<ApprovalList>('GET', `api/approvals?${query}`);
+  },
+  approve: (id: string, scope: ApprovalScope) => request<Approval>('POST', `api/approvals/${encodeURIComponent(id)}/approve`, { scope }),
+  deny: (id: string, reason?: string) =>
+    request<Approval>('POST', `api/approvals/${encodeURIComponent(id)}/deny`, reason ? { reason } : {}),
+  grants: () => request<{ items: ApprovalGrant[] }>('GET', 'api/approvals/grants'),
+  profiles: () => request<ProfileList>('GET', 'api/profiles'),
+  createProfile: (id: string, fields: ProfileFields) =>
+    request<Profile>('PUT', `api/profiles/${encodeURIComponent(id)}`, {
+      id,
+      name: fields.name,
+      description: fields.description || undefined,
+      persona: fields.persona || undefined,
+      modelId: fields.modelId || undefined,
+      visual: {
+        avatarMediaId: fields.visual.avatarMediaId || undefined,
+        accentColor: fields.visual.accentColor || undefined,
+        theme: fields.visual.theme || undefined,
+      },
+    }),
+  patchProfile: (id: string, fields: ProfileFields) => request<Profile>('PATCH', `api/profiles/${encodeURIComponent(id)}`, fields),
+  deleteProfile: (id: string) => request<void>('DELETE', `api/profiles/${encodeURIComponent(id)}`),
+  setActiveProfile: (profileId: string) => request<unknown>('PUT', 'api/profiles/active', { profileId }),
+  learning: (limit = 100) => request<LearningList>('GET', `api/learning?limit=${limit}`),
+  learningCandidate: (id: string) => request<LearningCandidate>('GET', `api/learning/${encodeURIComponent(id)}`),
+  editLearning: (id: string, edit: Record<string, unknown>) => request<LearningCandidate>('PATCH', `api/learning/${encodeURIComponent(id)}`, edit),
+  approveLearning: (id: string, apply: boolean, note?: string) =>
+    request<LearningCandidate>('POST', `api/learning/${encodeURIComponent(id)}/approve`, { apply, note: note || undefined }),
+  rejectLearning: (id: string, reason?: string) => request<LearningCandidate>('POST', `api/learning/${encodeURIComponent(id)}/reject`, reason ? { reason } : {}),
+  applyLearning: (id: string) => request<LearningCandidate>('POST', `api/learning/${encodeURIComponent(id)}/apply`, {}),
+  routines: () => request<{ items: Routine[] }>('GET', 'api/routines'),
+  createRoutine: (input: RoutineInput) => request<Routine>('POST', 'api/routines', input),
+  replaceRoutine: (id: string, input: RoutineInput) => request<Routine>('PUT', `api/routines/${encodeURIComponent(id)}`, input),
+  patchRoutine: (id: string, patch: { enabled?: boolean }) => request<Routine>('PATCH', `api/routines/${encodeURIComponent(id)}`, patch),
+  deleteRoutine: (id: string) => request<void>('DELETE', `api/routines/${encodeURIComponent(id)}`),
+  runRoutine: (id: string) =>
+    request<{ routineId: string; runId: string; sessionId: string; status: string }>('POST', `api/routines/${encodeURIComponent(id)}/run`),
+  memory: (profileId: string) => request<MemoryDocument>('GET', `api/profiles/${encodeURIComponent(profileId)}/memory`),
+  saveMemory: (profileId: string, content: string) =>
+    request<MemoryDocument>('PUT', `api/profiles/${encodeURIComponent(profileId)}/memory`, { content }),
+  skills: () => request<{ items: Skill[] }>('GET', 'api/skills'),
+  skill: (id: string) => request<Skill>('GET', `api/skills/${encodeURIComponent(id)}`),
+  setSkillEnabled: (id: string, enabled: boolean) =>
+    request<unknown>('POST', `api/skills/${encodeURIComponent(id)}/${enabled ? 'enable' : 'disable'}`),
+  revokeGrant: (id: string) => request<void>('DELETE', `api/approvals/grants/${encodeURIComponent(id)}`),
 };
 
 /** Uploads files to POST /api/media with progress (XHR: fetch has no upload progress). */

@@ -104,6 +104,7 @@ export interface RunEvent {
   sequence: number;
   timestamp: number;
   model?: string;
+  profileId?: string;
   messageId?: string;
   role?: string;
   delta?: string;
@@ -118,4 +119,184 @@ export interface RunEvent {
   code?: string;
   name?: string;
   value?: unknown;
+}
+
+/** A tool approval (GET /api/approvals/{id}). */
+export interface Approval {
+  id: string;
+  status: 'pending' | 'approved' | 'denied' | 'expired' | string;
+  decision: string | null;
+  toolName: string;
+  arguments: unknown;
+  sessionId: string;
+  profileId?: string | null;
+  runId: string;
+  callId: string;
+  createdAt: string;
+  scope: string | null;
+  reason: string | null;
+  decidedAt: string | null;
+  continuationRunId: string | null;
+}
+
+export interface ApprovalList {
+  items: Approval[];
+  nextAfter: string | null;
+}
+
+/** A standing grant made by a `session` or `always` approval. */
+export interface ApprovalGrant {
+  id: string;
+  toolName: string;
+  scope: string;
+  sessionId: string | null;
+  profileId: string | null;
+  approvalId: string | null;
+  createdAt: string;
+}
+
+export type ApprovalScope = 'once' | 'session' | 'always';
+
+/** A state notification of the WebSocket (a CUSTOM event outside any run). */
+export interface Notification {
+  type: 'CUSTOM';
+  name: string;
+  value: unknown;
+  timestamp: number;
+  sessionId?: string;
+  threadId?: string;
+}
+
+export interface ProfileVisual {
+  avatarMediaId: string | null;
+  avatarUrl: string | null;
+  accentColor: string | null;
+  theme: 'light' | 'dark' | 'system' | string;
+}
+
+/** A profile (GET /api/profiles/{id}). */
+export interface Profile {
+  id: string;
+  name: string;
+  description: string | null;
+  persona: string | null;
+  modelId: string | null;
+  modelAlias: string;
+  allowedTools: string[] | null;
+  allToolsAllowed: boolean;
+  toolsRequiringApproval: string[];
+  memoryScope: string;
+  visual: ProfileVisual;
+  active: boolean;
+  builtIn: boolean;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ProfileList {
+  items: Profile[];
+  activeProfileId: string;
+}
+
+/** The editable fields of a profile (PUT creates, PATCH changes; an empty string clears an optional field). */
+export interface ProfileFields {
+  name: string;
+  description: string;
+  persona: string;
+  modelId: string;
+  visual: { avatarMediaId: string; accentColor: string; theme: string };
+}
+
+export type LearningKind = 'skill' | 'memory' | 'profile';
+export type LearningStatus = 'pending' | 'approved' | 'rejected' | 'applied' | 'failed';
+
+/** A learning candidate (GET /api/learning/{id}; `preview` only there). */
+export interface LearningCandidate {
+  id: string;
+  kind: LearningKind;
+  title: string;
+  reason?: string | null;
+  skill?: { skillId: string; content: string } | null;
+  memory?: { profileId: string; scope?: string | null; entry: string } | null;
+  profile?: { profileId: string; changes: Record<string, unknown> } | null;
+  source?: { proposedBy: string; sessionId?: string | null; runId?: string | null };
+  status: LearningStatus;
+  note?: string | null;
+  error?: string | null;
+  createdAt: string;
+  updatedAt: string;
+  decidedAt?: string | null;
+  appliedAt?: string | null;
+  version: number;
+  preview?: {
+    target: string;
+    targetExists: boolean;
+    diff?: string | null;
+    fields: { field: string; before?: string | null; after?: string | null }[];
+    problem?: string | null;
+  };
+}
+
+export interface LearningList {
+  items: LearningCandidate[];
+  nextAfter: string | null;
+}
+
+export interface RoutineRun {
+  runId: string | null;
+  sessionId: string | null;
+  trigger: string;
+  scheduledFor: string | null;
+  startedAt: string;
+  finishedAt: string | null;
+  status: string;
+  error: string | null;
+}
+
+/** A routine (GET /api/routines/{id}). */
+export interface Routine {
+  id: string;
+  name: string;
+  prompt: string;
+  schedule: { cron?: string | null; timeZone?: string | null; intervalSeconds?: number | null };
+  target: { sessionId?: string | null; channel?: string | null; chatId?: string | null };
+  model: string | null;
+  enabled: boolean;
+  createdAt: string;
+  updatedAt: string;
+  nextRunAt: string | null;
+  lastScheduledFor: string | null;
+  lastRun: RoutineRun | null;
+}
+
+/** The body of POST /api/routines and PUT /api/routines/{id}. */
+export interface RoutineInput {
+  id?: string;
+  name: string;
+  prompt: string;
+  schedule: { cron?: string; timeZone?: string; intervalSeconds?: number };
+  target: { sessionId?: string; channel?: string; chatId?: string };
+  model?: string;
+  enabled: boolean;
+}
+
+export interface MemoryDocument {
+  profileId: string;
+  scope: string;
+  content: string;
+  length: number;
+  maxLength: number;
+  updatedAt: string | null;
+}
+
+/** A skill (GET /api/skills/{id} adds `content`, the whole SKILL.md). */
+export interface Skill {
+  id: string;
+  name: string;
+  description: string;
+  enabled: boolean;
+  updatedAt: string;
+  body?: string | null;
+  content?: string | null;
 }

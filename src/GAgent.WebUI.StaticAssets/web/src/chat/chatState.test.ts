@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { MessagePage, RunEvent, StoredMessage } from '../api/types';
-import { addPendingUser, applyEvent, bindPendingUser, emptyChat, loaded, prependOlder, selectTurns, turnsFromMessages, type ChatState } from './chatState';
+import type { Approval, MessagePage, RunEvent, StoredMessage } from '../api/types';
+import { addPendingUser, applyEvent, approvalsChanged, approvalsOfRun, bindPendingUser, emptyChat, loaded, prependOlder, selectTurns, turnsFromMessages, type ChatState } from './chatState';
 
 let seq = 0;
 function ev(type: string, fields: Partial<RunEvent> = {}, runId = 'run1'): RunEvent {
@@ -127,5 +127,35 @@ describe('stream reducer', () => {
     expect(more.messages.map((m) => m.id)).toEqual(['u1', 'u2']);
     expect(more.hasMore).toBe(false);
     expect(more.firstIndex).toBe(1);
+  });
+});
+
+function approval(id: string, fields: Partial<Approval> = {}): Approval {
+  return { id, status: 'pending', decision: null, toolName: 'delete_file', arguments: { path: 'a.txt' }, sessionId: 's1', runId: 'run1', callId: 'call_1', createdAt: '2026-01-01T00:00:00Z', scope: null, reason: null, decidedAt: null, continuationRunId: null, ...fields };
+}
+
+describe('approvals', () => {
+  it('records an approval requested in a run and marks the run interrupted', () => {
+    seq = 0;
+    const state = apply(
+      emptyChat('s1'),
+      ev('RUN_STARTED'),
+      ev('TOOL_CALL_START', { toolCallId: 'call_1', toolCallName: 'delete_file' }),
+      ev('CUSTOM', { name: 'gagent.approval.requested', value: approval('apv_1') }),
+      ev('RUN_FINISHED', { outcome: 'interrupt' }),
+    );
+    expect(state.live.run1.status).toBe('interrupted');
+    expect(approvalsOfRun(state, 'run1').map((a) => a.id)).toEqual(['apv_1']);
+    expect(approvalsOfRun(state, 'other')).toEqual([]);
+    expect(state.activeRunId).toBeNull();
+  });
+
+  it('updates a decided approval and ignores approvals of other sessions', () => {
+    let state = approvalsChanged(emptyChat('s1'), [approval('apv_1'), approval('apv_2', { createdAt: '2025-12-31T00:00:00Z' })]);
+    expect(approvalsOfRun(state, 'run1').map((a) => a.id)).toEqual(['apv_2', 'apv_1']);
+    state = approvalsChanged(state, [approval('apv_1', { status: 'approved', decision: 'approve', continuationRunId: 'run2' })]);
+    expect(state.approvals.apv_1.status).toBe('approved');
+    const same = approvalsChanged(state, [approval('apv_9', { sessionId: 'elsewhere' })]);
+    expect(same).toBe(state);
   });
 });

@@ -1,4 +1,4 @@
-import type { MessagePage, RunEvent, StoredMessage, Usage } from '../api/types';
+import type { Approval, MessagePage, RunEvent, StoredMessage, Usage } from '../api/types';
 
 export type Part =
   | { kind: 'text'; text: string }
@@ -22,6 +22,8 @@ export interface Turn {
   usage?: Usage;
   model?: string;
   author?: string;
+  /** The run's profile (live turns: from RUN_STARTED). */
+  profileId?: string;
   /** Last sequence applied (live turns only). */
   lastSequence?: number;
   pending?: boolean;
@@ -39,10 +41,29 @@ export interface ChatState {
   /** User messages sent from this tab and not yet in `messages`. */
   pendingUsers: Turn[];
   activeRunId: string | null;
+  /** Tool approvals of this session known to the view (requested in its runs or loaded), by id. */
+  approvals: Record<string, Approval>;
 }
 
 export function emptyChat(sessionId: string): ChatState {
-  return { sessionId, messages: [], firstIndex: 0, hasMore: false, live: {}, liveOrder: [], pendingUsers: [], activeRunId: null };
+  return { sessionId, messages: [], firstIndex: 0, hasMore: false, live: {}, liveOrder: [], pendingUsers: [], activeRunId: null, approvals: {} };
+}
+
+/** Adds or updates approvals of this session (a loaded list, a decision's answer, a resolved notification). */
+export function approvalsChanged(state: ChatState, approvals: Approval[]): ChatState {
+  const mine = approvals.filter((a) => a && typeof a.id === 'string' && a.sessionId === state.sessionId);
+  if (mine.length === 0) return state;
+  const next = { ...state.approvals };
+  for (const approval of mine) next[approval.id] = approval;
+  return { ...state, approvals: next };
+}
+
+/** The approvals a run asked for, oldest first. */
+export function approvalsOfRun(state: ChatState, runId: string | null): Approval[] {
+  if (!runId) return [];
+  return Object.values(state.approvals)
+    .filter((a) => a.runId === runId)
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
 }
 
 /** A freshly loaded tail of the session; live turns of runs still streaming are kept. */
@@ -132,7 +153,7 @@ export function applyEvent(state: ChatState, event: RunEvent): ChatState {
   let activeRunId = state.activeRunId;
   switch (event.type) {
     case 'RUN_STARTED':
-      turn = { ...turn, status: 'streaming', startedAt: event.timestamp, model: event.model ?? turn.model };
+      turn = { ...turn, status: 'streaming', startedAt: event.timestamp, model: event.model ?? turn.model, profileId: event.profileId ?? turn.profileId };
       activeRunId = event.runId;
       break;
     case 'TEXT_MESSAGE_CONTENT':
@@ -163,6 +184,8 @@ export function applyEvent(state: ChatState, event: RunEvent): ChatState {
     case 'CUSTOM':
       if (event.name === 'gagent.usage' && event.value && typeof event.value === 'object') {
         turn = { ...turn, usage: addUsage(turn.usage, event.value as Partial<Usage>) };
+      } else if (event.name === 'gagent.approval.requested' && event.value && typeof event.value === 'object') {
+        state = approvalsChanged(state, [{ ...(event.value as Approval), runId: (event.value as Approval).runId ?? event.runId }]);
       }
       break;
     case 'RUN_FINISHED':

@@ -1,9 +1,10 @@
 import { forwardRef, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useReducer, useRef, useState, type DragEvent } from 'react';
 import { api, ApiError } from '../api/client';
-import type { MessagePage, RunEvent } from '../api/types';
+import type { Approval, MessagePage, Profile, RunEvent } from '../api/types';
 import {
   addPendingUser,
   applyEvent,
+  approvalsChanged,
   bindPendingUser,
   emptyChat,
   loaded,
@@ -25,7 +26,8 @@ type Action =
   | { type: 'older'; page: MessagePage }
   | { type: 'event'; event: RunEvent }
   | { type: 'pending'; text: string; parts: Part[]; key: string }
-  | { type: 'bind'; key: string; runId: string | null };
+  | { type: 'bind'; key: string; runId: string | null }
+  | { type: 'approvals'; approvals: Approval[] };
 
 function reducer(state: ChatState, action: Action): ChatState {
   switch (action.type) {
@@ -39,6 +41,8 @@ function reducer(state: ChatState, action: Action): ChatState {
       return addPendingUser(state, action.text, action.parts, action.key);
     case 'bind':
       return bindPendingUser(state, action.key, action.runId);
+    case 'approvals':
+      return approvalsChanged(state, action.approvals);
   }
 }
 
@@ -55,6 +59,8 @@ export interface ChatViewProps {
   onCreateSession: (first: { text: string; mediaIds: string[]; parts: Part[] }) => Promise<boolean>;
   onRunsChanged: () => void;
   title: string;
+  /** Known profiles, to show a reply's profile name and avatar. */
+  profiles?: Profile[];
 }
 
 const pageSize = 40;
@@ -62,7 +68,7 @@ let pendingCounter = 0;
 
 /** The conversation: transcript (tail first, older pages on scroll-up), live streaming, composer. */
 export const ChatView = forwardRef<ChatViewHandle, ChatViewProps>(function ChatView(
-  { sessionId, live, initialSend, onCreateSession, onRunsChanged, title },
+  { sessionId, live, initialSend, onCreateSession, onRunsChanged, title, profiles },
   ref,
 ) {
   const [state, dispatch] = useReducer(reducer, sessionId ?? '', emptyChat);
@@ -79,10 +85,28 @@ export const ChatView = forwardRef<ChatViewHandle, ChatViewProps>(function ChatV
   const initial = useRef(initialSend);
 
   const turns = useMemo(() => selectTurns(state), [state]);
+  const approvalsByRun = useMemo(() => {
+    const byRun = new Map<string, Approval[]>();
+    for (const approval of Object.values(state.approvals).sort((a, b) => a.createdAt.localeCompare(b.createdAt))) {
+      byRun.set(approval.runId, [...(byRun.get(approval.runId) ?? []), approval]);
+    }
+    return byRun;
+  }, [state.approvals]);
   const running = !!state.activeRunId;
+
+  const loadApprovals = useCallback(async () => {
+    if (!sessionId) return;
+    try {
+      const list = await api.approvals(undefined, sessionId);
+      dispatch({ type: 'approvals', approvals: list.items });
+    } catch {
+      // approvals are an extra: the transcript still works without them
+    }
+  }, [sessionId]);
 
   const reload = useCallback(async () => {
     if (!sessionId) return;
+    void loadApprovals();
     try {
       const [session, page] = await Promise.all([api.getSession(sessionId), api.messages(sessionId, undefined, pageSize)]);
       dispatch({ type: 'loaded', page, activeRunId: session.activeRunId });
@@ -93,25 +117,32 @@ export const ChatView = forwardRef<ChatViewHandle, ChatViewProps>(function ChatV
     } finally {
       setLoading(false);
     }
-  }, [sessionId, live]);
+  }, [sessionId, live, loadApprovals]);
 
   useEffect(() => {
     if (!sessionId) return;
     void reload();
+    const offNotification = live.onNotification((notification) => {
+      if (notification.name === 'gagent.approval.resolved' && notification.value && typeof notification.value === 'object') {
+        dispatch({ type: 'approvals', approvals: [notification.value as Approval] });
+      }
+    });
     const offEvent = live.onEvent((event) => {
       if (event.sessionId !== sessionId && event.threadId !== sessionId) return;
       dispatch({ type: 'event', event });
       if (event.type === 'RUN_FINISHED' || event.type === 'RUN_ERROR' || event.type === 'RUN_STARTED') onRunsChanged();
+      if (event.type === 'RUN_FINISHED' && event.outcome === 'interrupt') void loadApprovals();
     });
     const offResync = live.onResync((id) => {
       if (id === sessionId) void reload();
     });
     return () => {
+      offNotification();
       offEvent();
       offResync();
       live.unfollow(sessionId);
     };
-  }, [sessionId, live, reload, onRunsChanged]);
+  }, [sessionId, live, reload, onRunsChanged, loadApprovals]);
 
   const send = useCallback(
     async (text: string, mediaIds: string[], parts: Part[]): Promise<boolean> => {
@@ -151,6 +182,7 @@ export const ChatView = forwardRef<ChatViewHandle, ChatViewProps>(function ChatV
   const actions: TurnActions = useMemo(
     () => ({
       onImage: (src, alt) => setLightbox({ src, alt }),
+      onApprovalDecided: (approval: Approval) => dispatch({ type: 'approvals', approvals: [approval] }),
       onEdit: (turn: Turn) => {
         const input = userInput(turn);
         composer.current?.fill(input.text, input.attachments);
@@ -245,7 +277,14 @@ export const ChatView = forwardRef<ChatViewHandle, ChatViewProps>(function ChatV
           </div>
         )}
         {turns.map((turn) => (
-          <TurnView key={turn.key} turn={turn} actions={actions} last={turn === lastAssistant && !running} />
+          <TurnView
+            key={turn.key}
+            turn={turn}
+            actions={actions}
+            last={turn === lastAssistant && !running}
+            approvals={turn.role === 'assistant' && turn.runId ? approvalsByRun.get(turn.runId) : undefined}
+            profile={turn.profileId ? profiles?.find((p) => p.id === turn.profileId) : undefined}
+          />
         ))}
       </div>
       {error && (

@@ -11,10 +11,10 @@ function pretty(text: string): string {
 }
 
 /** A tool call as a collapsible block: name and state in the summary, arguments and result inside. */
-export function ToolBlock({ part, running }: { part: Extract<Part, { kind: 'tool' }>; running: boolean }) {
-  const state = part.result !== undefined ? (part.isError ? 'error' : 'done') : part.clientSide ? 'client' : running ? 'running' : 'no result';
+export function ToolBlock({ part, running, awaitingApproval }: { part: Extract<Part, { kind: 'tool' }>; running: boolean; awaitingApproval?: boolean }) {
+  const state = part.result !== undefined ? (part.isError ? 'error' : 'done') : part.clientSide ? 'client' : running ? 'running' : awaitingApproval ? 'awaiting approval' : 'no result';
   return (
-    <details className={`tool tool-${state.replace(' ', '-')}`} data-testid="tool-block">
+    <details className={`tool tool-${state.replaceAll(' ', '-')}`} data-testid="tool-block">
       <summary>
         <span className="tool-icon"><Icon name="tool" size={15} /></span>
         <span className="tool-name">{part.name}</span>

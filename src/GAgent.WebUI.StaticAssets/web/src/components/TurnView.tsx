@@ -1,5 +1,8 @@
 import { memo } from 'react';
+import type { Approval, Profile } from '../api/types';
 import type { Part, Turn } from '../chat/chatState';
+import { ApprovalCard } from './ApprovalCard';
+import { ProfileAvatar } from './ProfileAvatar';
 import { Markdown } from './Markdown';
 import { ToolBlock } from './ToolBlock';
 import { copyText } from './copy';
@@ -9,6 +12,7 @@ export interface TurnActions {
   onImage: (src: string, alt: string) => void;
   onRetry?: (turn: Turn) => void;
   onEdit?: (turn: Turn) => void;
+  onApprovalDecided?: (approval: Approval) => void;
 }
 
 function formatLatency(turn: Turn): string | null {
@@ -40,7 +44,19 @@ function plainText(turn: Turn): string {
 }
 
 /** One transcript bubble. */
-export const TurnView = memo(function TurnView({ turn, actions, last }: { turn: Turn; actions: TurnActions; last: boolean }) {
+export const TurnView = memo(function TurnView({
+  turn,
+  actions,
+  last,
+  approvals,
+  profile,
+}: {
+  turn: Turn;
+  actions: TurnActions;
+  last: boolean;
+  approvals?: Approval[];
+  profile?: Profile;
+}) {
   if (turn.role === 'user') {
     return (
       <article className="turn turn-user" aria-label="Your message" data-testid="user-turn">
@@ -66,10 +82,10 @@ export const TurnView = memo(function TurnView({ turn, actions, last }: { turn: 
 
   const streaming = turn.status === 'streaming';
   const latency = formatLatency(turn);
-  const name = turn.author ?? turn.model ?? 'Assistant';
+  const name = profile?.name ?? turn.author ?? turn.model ?? 'Assistant';
   return (
     <article className="turn turn-assistant" aria-label={`Answer from ${name}`} aria-busy={streaming} data-testid="assistant-turn" data-status={turn.status}>
-      <div className="avatar" aria-hidden="true">{name.slice(0, 1).toUpperCase()}</div>
+      <ProfileAvatar profile={profile} name={name} />
       <div className="turn-main">
         <div className="turn-name">{name}</div>
         {turn.parts.map((part, i) => {
@@ -84,7 +100,9 @@ export const TurnView = memo(function TurnView({ turn, actions, last }: { turn: 
                 </details>
               );
             case 'tool':
-              return <ToolBlock key={i} part={part} running={streaming} />;
+              return (
+                <ToolBlock key={i} part={part} running={streaming} awaitingApproval={approvals?.some((a) => a.callId === part.id && a.status === 'pending')} />
+              );
             default:
               return <div key={i} className="attachments"><Attachment part={part} onImage={actions.onImage} /></div>;
           }
@@ -94,7 +112,10 @@ export const TurnView = memo(function TurnView({ turn, actions, last }: { turn: 
             <span /><span /><span />
           </div>
         )}
-        {turn.status === 'interrupted' && <div className="notice">The run is waiting for a decision (approval).</div>}
+        {approvals?.map((approval) => (
+          <ApprovalCard key={approval.id} approval={approval} onDecided={(decided) => actions.onApprovalDecided?.(decided)} />
+        ))}
+        {turn.status === 'interrupted' && !approvals?.length && <div className="notice" role="status">Waiting for an approval…</div>}
         {turn.status === 'cancelled' && <div className="notice">Stopped.</div>}
         {turn.status === 'error' && <div className="notice error" role="alert">{turn.error}</div>}
         {!streaming && (
@@ -105,7 +126,7 @@ export const TurnView = memo(function TurnView({ turn, actions, last }: { turn: 
                 {turn.usage.totalTokens} tokens
               </span>
             )}
-            {turn.model && turn.author && <span>{turn.model}</span>}
+            {turn.model && (turn.author || profile) && <span>{turn.model}</span>}
             <button type="button" className="link-button" onClick={() => void copyText(plainText(turn))} aria-label="Copy answer">
               Copy
             </button>

@@ -36,6 +36,7 @@ function harness() {
   const events: RunEvent[] = [];
   const statuses: LiveStatus[] = [];
   const resyncs: string[] = [];
+  const notifications: { name: string }[] = [];
   let tokens = 0;
   const connection = new LiveConnection({
     connectUrl: async () => `ws://test/api/ws?token=t${++tokens}`,
@@ -47,6 +48,7 @@ function harness() {
     onEvent: (event) => events.push(event),
     onStatus: (status) => statuses.push(status),
     onResync: (sessionId) => resyncs.push(sessionId),
+    onNotification: (notification) => notifications.push(notification),
     setTimer: (callback, ms) => {
       const timer = { callback, ms };
       timers.push(timer);
@@ -58,7 +60,7 @@ function harness() {
     },
     random: () => 1,
   });
-  return { connection, sockets, timers, events, statuses, resyncs };
+  return { connection, sockets, timers, events, statuses, resyncs, notifications };
 }
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -77,6 +79,28 @@ describe('backoff', () => {
 });
 
 describe('live connection', () => {
+  it('watches again after a reconnect and delivers notifications without moving the resume point', async () => {
+    const h = harness();
+    h.connection.watch();
+    h.connection.follow('s1', null);
+    h.connection.start();
+    await flush();
+    h.sockets[0].open();
+    expect(h.sockets[0].sent.map((m) => m.type)).toEqual(['hello', 'watch', 'subscribe']);
+    h.sockets[0].receive(runEvent(1, 'RUN_STARTED'));
+    h.sockets[0].receive({ type: 'CUSTOM', name: 'gagent.approval.resolved', sessionId: 's1', threadId: 's1', timestamp: 5, value: { id: 'apv_1' } });
+    h.sockets[0].receive({ type: 'CUSTOM', name: 'gagent.session.deleted', timestamp: 6, value: { id: 's9' } });
+    expect(h.notifications.map((n) => n.name)).toEqual(['gagent.approval.resolved', 'gagent.session.deleted']);
+    expect(h.events.map((e) => e.type)).toEqual(['RUN_STARTED']);
+    expect(h.connection.resumePoint('s1')).toEqual({ runId: 'r1', sequence: 1 });
+
+    h.sockets[0].drop();
+    h.timers.shift()!.callback();
+    await flush();
+    h.sockets[1].open();
+    expect(h.sockets[1].sent.map((m) => m.type)).toEqual(['hello', 'watch', 'subscribe']);
+  });
+
   it('subscribes followed sessions when the socket opens and delivers their events', async () => {
     const h = harness();
     h.connection.follow('s1', null);

@@ -1,4 +1,4 @@
-import type { RunEvent } from '../api/types';
+import type { Notification, RunEvent } from '../api/types';
 import { backoffDelay } from './backoff';
 
 export type LiveStatus = 'connecting' | 'open' | 'reconnecting' | 'offline';
@@ -13,6 +13,8 @@ export interface LiveConnectionOptions {
   /** Builds the socket URL (it fetches a fresh single-use token each time). */
   connectUrl: () => Promise<string>;
   onEvent: (event: RunEvent) => void;
+  /** State notifications: CUSTOM events outside any run (sessions, run status, approvals resolved, ...). */
+  onNotification?: (notification: Notification) => void;
   onStatus?: (status: LiveStatus) => void;
   onError?: (code: string, message: string) => void;
   /** The server no longer has the events needed to resume a session: reload its messages. */
@@ -42,6 +44,7 @@ export class LiveConnection {
   private status: LiveStatus = 'connecting';
   private requestCounter = 0;
   private readonly pendingSubscribes = new Map<string, string>();
+  private watching = false;
 
   constructor(private readonly options: LiveConnectionOptions) {}
 
@@ -65,6 +68,12 @@ export class LiveConnection {
   follow(sessionId: string, resume: ResumePoint | null = null): void {
     this.sessions.set(sessionId, resume);
     this.sendSubscribe(sessionId);
+  }
+
+  /** Also receives global state notifications (sent again after every reconnect). */
+  watch(): void {
+    this.watching = true;
+    this.send({ type: 'watch' });
   }
 
   unfollow(sessionId: string): void {
@@ -121,6 +130,7 @@ export class LiveConnection {
       this.attempt = 0;
       this.setStatus('open');
       this.send({ type: 'hello' });
+      if (this.watching) this.send({ type: 'watch' });
       for (const sessionId of this.sessions.keys()) this.sendSubscribe(sessionId);
       this.startPing();
     };
@@ -204,6 +214,11 @@ export class LiveConnection {
       return;
     }
     if (!runEventTypes.test(type)) return;
+    if (type === 'CUSTOM' && typeof message.runId !== 'string') {
+      // A state notification: not part of a run's journal, so it never moves a resume point.
+      this.options.onNotification?.(message as unknown as Notification);
+      return;
+    }
     const event = message as unknown as RunEvent;
     const sessionId = event.sessionId ?? event.threadId;
     if (!sessionId || !this.sessions.has(sessionId)) return;

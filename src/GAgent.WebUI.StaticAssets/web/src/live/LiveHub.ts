@@ -1,5 +1,5 @@
 import { api, apiBase } from '../api/client';
-import type { RunEvent } from '../api/types';
+import type { Notification, RunEvent } from '../api/types';
 import { LiveConnection, type LiveStatus, type ResumePoint } from './LiveConnection';
 
 type Listener = (event: RunEvent) => void;
@@ -8,6 +8,7 @@ type Listener = (event: RunEvent) => void;
 export class LiveHub {
   private readonly listeners = new Set<Listener>();
   private readonly resyncListeners = new Set<(sessionId: string) => void>();
+  private readonly notificationListeners = new Set<(notification: Notification) => void>();
   private readonly statusListeners = new Set<(status: LiveStatus) => void>();
   readonly connection: LiveConnection;
 
@@ -21,12 +22,14 @@ export class LiveHub {
         return url.toString();
       },
       onEvent: (event) => this.listeners.forEach((listener) => listener(event)),
+      onNotification: (notification) => this.notificationListeners.forEach((listener) => listener(notification)),
       onStatus: (status) => this.statusListeners.forEach((listener) => listener(status)),
       onResync: (sessionId) => this.resyncListeners.forEach((listener) => listener(sessionId)),
     });
   }
 
   start(): void {
+    this.connection.watch();
     this.connection.start();
   }
 
@@ -50,6 +53,11 @@ export class LiveHub {
   onResync(listener: (sessionId: string) => void): () => void {
     this.resyncListeners.add(listener);
     return () => this.resyncListeners.delete(listener);
+  }
+
+  onNotification(listener: (notification: Notification) => void): () => void {
+    this.notificationListeners.add(listener);
+    return () => this.notificationListeners.delete(listener);
   }
 
   onStatus(listener: (status: LiveStatus) => void): () => void {
