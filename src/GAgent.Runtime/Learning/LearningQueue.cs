@@ -188,7 +188,7 @@ internal sealed class LearningQueue(
                     return new LearningPreview(path, false, null, [], new ProfileNotFoundException(proposal.ProfileId).Message);
                 }
 
-                var after = ProfilePatches.Apply(profile, proposal.Changes);
+                var after = ProfilePatching.Apply(profile, proposal.Changes);
                 var diff = proposal.Changes.Persona is null ? null : UnifiedDiff.Create(profile.Persona ?? string.Empty, after.Persona ?? string.Empty, $"a/{path}/persona", $"b/{path}/persona");
                 string? problem = null;
                 try
@@ -256,7 +256,7 @@ internal sealed class LearningQueue(
             case LearningCandidateKind.Profile when candidate.Profile is { } proposal:
             {
                 var current = await profiles.GetAsync(proposal.ProfileId, cancellationToken).ConfigureAwait(false) ?? throw new ProfileNotFoundException(proposal.ProfileId);
-                references.Validate(ProfilePatches.Apply(current, proposal.Changes));
+                references.Validate(ProfilePatching.Apply(current, proposal.Changes));
                 var changed = await profiles.PatchAsync(proposal.ProfileId, proposal.Changes, cancellationToken: cancellationToken).ConfigureAwait(false);
                 return new LearningApplyOutcome(candidate, null) { Profile = changed };
             }
@@ -289,7 +289,7 @@ internal sealed class LearningQueue(
             case LearningCandidateKind.Profile when candidate.Profile is { } proposal:
                 var current = await profiles.GetAsync(proposal.ProfileId, cancellationToken).ConfigureAwait(false)
                     ?? throw Invalid(new ProfileNotFoundException(proposal.ProfileId).Message, "profile.profileId");
-                var after = ProfilePatches.Apply(current, proposal.Changes);
+                var after = ProfilePatching.Apply(current, proposal.Changes);
                 try
                 {
                     ProfileValidation.Validate(after);

@@ -2,30 +2,13 @@ using GAgent.Profiles;
 
 namespace GAgent.Learning;
 
-/// <summary>What a <see cref="ProfilePatch"/> does to a profile, for previews and checks before the profile store applies it.</summary>
+/// <summary>The learning queue's preview of a <see cref="ProfilePatch"/>: which members it changes, before and after.</summary>
 internal static class ProfilePatches
 {
-    public static AgentProfile Apply(AgentProfile profile, ProfilePatch patch) => profile with
-    {
-        Name = patch.Name ?? profile.Name,
-        Description = patch.Description is null ? profile.Description : EmptyToNull(patch.Description),
-        Persona = patch.Persona is null ? profile.Persona : EmptyToNull(patch.Persona),
-        ModelId = patch.ModelId is null ? profile.ModelId : EmptyToNull(patch.ModelId),
-        AllowedTools = patch.AllowAllTools ? null : patch.AllowedTools ?? profile.AllowedTools,
-        ToolsRequiringApproval = patch.ToolsRequiringApproval ?? profile.ToolsRequiringApproval,
-        MemoryScope = patch.MemoryScope is null ? profile.MemoryScope : EmptyToNull(patch.MemoryScope),
-        Visual = profile.Visual with
-        {
-            AvatarMediaId = patch.AvatarMediaId is null ? profile.Visual.AvatarMediaId : EmptyToNull(patch.AvatarMediaId),
-            AccentColor = patch.AccentColor is null ? profile.Visual.AccentColor : EmptyToNull(patch.AccentColor),
-            Theme = patch.Theme ?? profile.Visual.Theme,
-        },
-    };
-
     /// <summary>Each member the patch sets, with its value before and after (tool lists joined by ", ", all tools shown as "*").</summary>
     public static IReadOnlyList<LearningFieldChange> Changes(AgentProfile before, ProfilePatch patch)
     {
-        var after = Apply(before, patch);
+        var after = ProfilePatching.Apply(before, patch);
         var fields = new List<LearningFieldChange>();
         void Add(bool set, string field, string? was, string? now)
         {
@@ -49,6 +32,4 @@ internal static class ProfilePatches
     }
 
     private static string Tools(IReadOnlyList<string>? names) => names is null ? "*" : string.Join(", ", names);
-
-    private static string? EmptyToNull(string value) => value.Length == 0 ? null : value;
 }

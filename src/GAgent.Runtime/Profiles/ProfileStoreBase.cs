@@ -59,7 +59,7 @@ internal abstract class ProfileStoreBase(TimeProvider time) : IProfileStore, IDi
         {
             var existing = await GetAsync(profileId, cancellationToken).ConfigureAwait(false) ?? throw new ProfileNotFoundException(profileId);
             CheckVersion(profileId, existing, expectedVersion);
-            var changed = Apply(existing, patch);
+            var changed = ProfilePatching.Apply(existing, patch);
             ProfileValidation.Validate(changed);
             var now = time.GetUtcNow();
             var stored = changed with { CreatedAt = existing.Version > 0 ? existing.CreatedAt : now, UpdatedAt = now, Version = existing.Version + 1 };
@@ -167,23 +167,4 @@ internal abstract class ProfileStoreBase(TimeProvider time) : IProfileStore, IDi
             throw new ProfileVersionMismatchException(profileId, version, actual);
         }
     }
-
-    private static AgentProfile Apply(AgentProfile profile, ProfilePatch patch) => profile with
-    {
-        Name = patch.Name ?? profile.Name,
-        Description = patch.Description is null ? profile.Description : EmptyToNull(patch.Description),
-        Persona = patch.Persona is null ? profile.Persona : EmptyToNull(patch.Persona),
-        ModelId = patch.ModelId is null ? profile.ModelId : EmptyToNull(patch.ModelId),
-        AllowedTools = patch.AllowAllTools ? null : patch.AllowedTools ?? profile.AllowedTools,
-        ToolsRequiringApproval = patch.ToolsRequiringApproval ?? profile.ToolsRequiringApproval,
-        MemoryScope = patch.MemoryScope is null ? profile.MemoryScope : EmptyToNull(patch.MemoryScope),
-        Visual = profile.Visual with
-        {
-            AvatarMediaId = patch.AvatarMediaId is null ? profile.Visual.AvatarMediaId : EmptyToNull(patch.AvatarMediaId),
-            AccentColor = patch.AccentColor is null ? profile.Visual.AccentColor : EmptyToNull(patch.AccentColor),
-            Theme = patch.Theme ?? profile.Visual.Theme,
-        },
-    };
-
-    private static string? EmptyToNull(string value) => value.Length == 0 ? null : value;
 }
