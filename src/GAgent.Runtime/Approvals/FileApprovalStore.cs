@@ -1,3 +1,4 @@
+using GAgent.Storage;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
@@ -280,27 +281,10 @@ public sealed class FileApprovalStore : IApprovalStore, IDisposable
         return items;
     }
 
-    private static async Task WriteAsync<T>(string directory, string id, T value, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    private static Task WriteAsync<T>(string directory, string id, T value, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(directory);
         var path = Path.Combine(directory, id + Extension);
-        var temp = path + TempMarker + Guid.NewGuid().ToString("N");
-        try
-        {
-            var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.Asynchronous);
-            await using (stream.ConfigureAwait(false))
-            {
-                await JsonSerializer.SerializeAsync(stream, value, typeInfo, cancellationToken).ConfigureAwait(false);
-                await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
-                stream.Flush(flushToDisk: true);
-            }
-
-            File.Move(temp, path, overwrite: true);
-        }
-        finally
-        {
-            TryDelete(temp);
-        }
+        return AtomicFile.WriteJsonAsync(path, path + TempMarker + Guid.NewGuid().ToString("N"), value, typeInfo, cancellationToken);
     }
 
     private static void TryDelete(string path)

@@ -1,3 +1,4 @@
+using GAgent.Storage;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -30,28 +31,8 @@ public sealed class FileResponseStore : IResponseStore
     {
         ArgumentNullException.ThrowIfNull(response);
         ResponseIds.Validate(response.Id, nameof(response));
-        Directory.CreateDirectory(_directory);
         var path = PathOf(response.Id);
-        var temp = path + TempMarker + Guid.NewGuid().ToString("N");
-        try
-        {
-            var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.Asynchronous);
-            await using (stream.ConfigureAwait(false))
-            {
-                await JsonSerializer.SerializeAsync(stream, response, ResponseStoreJsonContext.Default.StoredResponse, cancellationToken).ConfigureAwait(false);
-                await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
-                stream.Flush(flushToDisk: true);
-            }
-
-            File.Move(temp, path, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp))
-            {
-                File.Delete(temp);
-            }
-        }
+        await AtomicFile.WriteJsonAsync(path, path + TempMarker + Guid.NewGuid().ToString("N"), response, ResponseStoreJsonContext.Default.StoredResponse, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -120,25 +101,7 @@ public sealed class FileResponseStore : IResponseStore
     // Temporary files are only left behind by a process that died mid-write; clear them before this store writes any.
     private void RemoveTempFiles()
     {
-        if (!Directory.Exists(_directory))
-        {
-            return;
-        }
-
-        var removed = 0;
-        foreach (var file in Directory.EnumerateFiles(_directory, "*" + Extension + TempMarker + "*"))
-        {
-            try
-            {
-                File.Delete(file);
-                removed++;
-            }
-            catch (IOException)
-            {
-                // Still held by a process that is shutting down; the next start removes it.
-            }
-        }
-
+        var removed = AtomicFile.RemoveLeftovers(_directory, "*" + Extension + TempMarker + "*");
         if (removed > 0)
         {
             _logger.TempFilesRemoved(removed);

@@ -1,3 +1,4 @@
+using GAgent.Storage;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -172,30 +173,10 @@ public sealed class FileRoutineStore : IRoutineStore, IDisposable
         }
     }
 
-    private async Task WriteAsync(Routine routine, CancellationToken cancellationToken)
+    private Task WriteAsync(Routine routine, CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(_directory);
         var path = PathOf(routine.Id);
-        var temp = path + TempMarker + Guid.NewGuid().ToString("N");
-        try
-        {
-            var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.Asynchronous);
-            await using (stream.ConfigureAwait(false))
-            {
-                await JsonSerializer.SerializeAsync(stream, routine, RoutineStoreJsonContext.Default.Routine, cancellationToken).ConfigureAwait(false);
-                await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
-                stream.Flush(flushToDisk: true);
-            }
-
-            File.Move(temp, path, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp))
-            {
-                File.Delete(temp);
-            }
-        }
+        return AtomicFile.WriteJsonAsync(path, path + TempMarker + Guid.NewGuid().ToString("N"), routine, RoutineStoreJsonContext.Default.Routine, cancellationToken);
     }
 
     private string PathOf(string routineId) => Path.Combine(_directory, routineId + Extension);
@@ -203,25 +184,7 @@ public sealed class FileRoutineStore : IRoutineStore, IDisposable
     // Temporary files are only left behind by a process that died mid-write; clear them before this store writes any.
     private void RemoveTempFiles()
     {
-        if (!Directory.Exists(_directory))
-        {
-            return;
-        }
-
-        var removed = 0;
-        foreach (var file in Directory.EnumerateFiles(_directory, "*" + Extension + TempMarker + "*"))
-        {
-            try
-            {
-                File.Delete(file);
-                removed++;
-            }
-            catch (IOException)
-            {
-                // Still held by a process that is shutting down; the next start removes it.
-            }
-        }
-
+        var removed = AtomicFile.RemoveLeftovers(_directory, "*" + Extension + TempMarker + "*");
         if (removed > 0)
         {
             _logger.TempFilesRemoved(removed);

@@ -1,4 +1,6 @@
 using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 
 namespace GAgent.Storage;
 
@@ -10,30 +12,59 @@ internal static class AtomicFile
 {
     public const string TempPrefix = ".tmp-";
 
-    public static async Task WriteAsync(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    public static Task WriteAsync(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+        => WriteAsync(path, Path.Join(Path.GetDirectoryName(path)!, TempPrefix + Guid.NewGuid().ToString("N")), (stream, ct) => stream.WriteAsync(content, ct).AsTask(), cancellationToken);
+
+    /// <summary>
+    /// Writes <paramref name="path"/> through the temporary file <paramref name="tempPath"/> (in the same directory,
+    /// named the way the calling store recognises its leftovers), filled by <paramref name="write"/>.
+    /// </summary>
+    public static async Task WriteAsync(string path, string tempPath, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken)
     {
-        var directory = Path.GetDirectoryName(path)!;
-        Directory.CreateDirectory(directory);
-        var temp = Path.Join(directory, TempPrefix + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         try
         {
-            var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.Asynchronous);
+            var stream = new FileStream(tempPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.Asynchronous);
             await using (stream.ConfigureAwait(false))
             {
-                await stream.WriteAsync(content, cancellationToken).ConfigureAwait(false);
+                await write(stream, cancellationToken).ConfigureAwait(false);
                 await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
                 stream.Flush(flushToDisk: true);
             }
 
-            File.Move(temp, path, overwrite: true);
+            File.Move(tempPath, path, overwrite: true);
         }
         finally
         {
-            if (File.Exists(temp))
+            TryDelete(tempPath);
+        }
+    }
+
+    /// <summary>Writes <paramref name="value"/> as JSON to <paramref name="path"/> through <paramref name="tempPath"/>.</summary>
+    public static Task WriteJsonAsync<T>(string path, string tempPath, T value, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+        => WriteAsync(path, tempPath, (stream, ct) => JsonSerializer.SerializeAsync(stream, value, typeInfo, ct), cancellationToken);
+
+    /// <summary>
+    /// Deletes the temporary files a process that died mid-write left in <paramref name="directory"/> (matching
+    /// <paramref name="searchPattern"/>); returns how many. One still held by a process shutting down is left for the next start.
+    /// </summary>
+    public static int RemoveLeftovers(string directory, string searchPattern)
+    {
+        if (!Directory.Exists(directory))
+        {
+            return 0;
+        }
+
+        var removed = 0;
+        foreach (var file in Directory.EnumerateFiles(directory, searchPattern))
+        {
+            if (TryDelete(file))
             {
-                File.Delete(temp);
+                removed++;
             }
         }
+
+        return removed;
     }
 
     public static Task WriteTextAsync(string path, string text, CancellationToken cancellationToken)
@@ -70,6 +101,24 @@ internal static class AtomicFile
         catch (DirectoryNotFoundException)
         {
             return null;
+        }
+    }
+
+    private static bool TryDelete(string path)
+    {
+        try
+        {
+            if (!File.Exists(path))
+            {
+                return false;
+            }
+
+            File.Delete(path);
+            return true;
+        }
+        catch (IOException)
+        {
+            return false;
         }
     }
 }
