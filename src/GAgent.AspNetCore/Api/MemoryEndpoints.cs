@@ -49,40 +49,15 @@ internal static class MemoryEndpoints
             return problem;
         }
 
-        string content;
-        if (TextBody.IsText(context))
+        var (content, bodyProblem) = await DocumentBody.ReadAsync(context, options.Value, "the memory").ConfigureAwait(false);
+        if (bodyProblem is not null)
         {
-            var (text, error) = await TextBody.ReadAsync(context, options.Value.Limits.MaxApiRequestBytes, nameof(HttpLimitsOptions.MaxApiRequestBytes)).ConfigureAwait(false);
-            if (error is not null)
-            {
-                return ApiProblems.From(error, context);
-            }
-
-            content = text!;
-        }
-        else if (context.Request.ContentType is null || TextBody.IsJson(context))
-        {
-            var (body, error) = await SessionEndpoints.ReadAsync(context, ApiJson.Context.MemoryContentRequest, options.Value).ConfigureAwait(false);
-            if (error is not null)
-            {
-                return ApiProblems.From(error, context);
-            }
-
-            if (body!.Content is null)
-            {
-                return ApiProblems.BadRequest("Send the memory as {\"content\": \"...\"} or as a text/markdown body.", "content");
-            }
-
-            content = body.Content;
-        }
-        else
-        {
-            return ApiProblems.From(new ErrorInfo(415, $"Send the memory as text/markdown, text/plain or JSON {{\"content\"}}, not '{context.Request.ContentType}'.", "unsupported_media_type"), context);
+            return bodyProblem;
         }
 
         try
         {
-            var document = await memory.ReplaceAsync(profile!.EffectiveMemoryScope, content, context.RequestAborted).ConfigureAwait(false);
+            var document = await memory.ReplaceAsync(profile!.EffectiveMemoryScope, content!, context.RequestAborted).ConfigureAwait(false);
             MemoryNotifications.PublishUpdated(bus, time, profile.Id, profile.EffectiveMemoryScope);
             return TypedResults.Json(ToWire(profile, document, memory), ApiJson.Context.MemoryResponse);
         }

@@ -51,41 +51,16 @@ internal static class SkillEndpoints
             return invalid;
         }
 
-        string content;
-        if (TextBody.IsText(context))
+        var (content, bodyProblem) = await DocumentBody.ReadAsync(context, options.Value, "the SKILL.md text").ConfigureAwait(false);
+        if (bodyProblem is not null)
         {
-            var (text, error) = await TextBody.ReadAsync(context, options.Value.Limits.MaxApiRequestBytes, nameof(HttpLimitsOptions.MaxApiRequestBytes)).ConfigureAwait(false);
-            if (error is not null)
-            {
-                return ApiProblems.From(error, context);
-            }
-
-            content = text!;
-        }
-        else if (context.Request.ContentType is null || TextBody.IsJson(context))
-        {
-            var (body, error) = await SessionEndpoints.ReadAsync(context, ApiJson.Context.SkillContentRequest, options.Value).ConfigureAwait(false);
-            if (error is not null)
-            {
-                return ApiProblems.From(error, context);
-            }
-
-            if (body!.Content is null)
-            {
-                return ApiProblems.BadRequest("Send the SKILL.md text as {\"content\": \"...\"} or as a text/markdown body.", "content");
-            }
-
-            content = body.Content;
-        }
-        else
-        {
-            return ApiProblems.From(new ErrorInfo(415, $"Send the SKILL.md text as text/markdown, text/plain or JSON {{\"content\"}}, not '{context.Request.ContentType}'.", "unsupported_media_type"), context);
+            return bodyProblem;
         }
 
         try
         {
             var existed = await store.GetAsync(id, context.RequestAborted).ConfigureAwait(false) is not null;
-            var skill = await store.PutAsync(id, content, context.RequestAborted).ConfigureAwait(false);
+            var skill = await store.PutAsync(id, content!, context.RequestAborted).ConfigureAwait(false);
             StateNotifications.Publish(bus, time, GAgentEventNames.SkillUpdated, ToWire(skill, detail: false), ApiJson.Context.SkillResponse);
             var wire = ToWire(skill, detail: true);
             return existed ? TypedResults.Json(wire, ApiJson.Context.SkillResponse) : TypedResults.Created($"{context.Request.PathBase}{context.Request.Path}", wire);

@@ -32,11 +32,10 @@ namespace GAgent.AspNetCore.Api.Wire;
 [JsonSerializable(typeof(ActiveProfileResponse))]
 [JsonSerializable(typeof(IdPayload))]
 [JsonSerializable(typeof(MemoryResponse))]
-[JsonSerializable(typeof(MemoryContentRequest))]
+[JsonSerializable(typeof(DocumentContentRequest))]
 [JsonSerializable(typeof(MemoryEntryRequest))]
 [JsonSerializable(typeof(SkillResponse))]
 [JsonSerializable(typeof(SkillListResponse))]
-[JsonSerializable(typeof(SkillContentRequest))]
 [JsonSerializable(typeof(PatchSkillRequest))]
 [JsonSerializable(typeof(ProviderListResponse))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;
