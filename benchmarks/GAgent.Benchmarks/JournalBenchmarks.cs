@@ -4,7 +4,7 @@ using GAgent.Events;
 
 namespace GAgent.Benchmarks;
 
-/// <summary>Appending a run's events to its journal while N subscribers follow it live.</summary>
+/// <summary>Appending a run's text deltas to its journal while N subscribers follow it live (every delta is an event).</summary>
 [MemoryDiagnoser]
 public class JournalBenchmarks
 {
@@ -16,17 +16,16 @@ public class JournalBenchmarks
     [Benchmark(OperationsPerInvoke = Events, Description = "append + fan-out, per event")]
     public async Task AppendAndFollow()
     {
-        var journal = new RunJournal("run_bench", 4096);
+        var journal = new RunJournal("run_bench", "s", 4096, TimeProvider.System);
         var readers = new Task<int>[Subscribers];
         for (var i = 0; i < readers.Length; i++)
         {
             readers[i] = ReadAsync(journal);
         }
 
-        var now = DateTimeOffset.UtcNow;
-        for (var sequence = 1; sequence <= Events; sequence++)
+        for (var i = 0; i < Events; i++)
         {
-            journal.Append(new TextMessageContentEvent { RunId = "run_bench", SessionId = "s", Sequence = sequence, Timestamp = now, MessageId = "m", Delta = "x " });
+            journal.AppendDelta(RunDeltaKind.Text, "m", "x ");
         }
 
         journal.Complete();
@@ -36,7 +35,7 @@ public class JournalBenchmarks
     private static async Task<int> ReadAsync(RunJournal journal)
     {
         var count = 0;
-        await foreach (var _ in journal.ReadAsync(0, CancellationToken.None).ConfigureAwait(false))
+        await foreach (var _ in journal.ReadAsync(0, GAgent.Runs.RunEventDelivery.EveryDelta, CancellationToken.None).ConfigureAwait(false))
         {
             count++;
         }

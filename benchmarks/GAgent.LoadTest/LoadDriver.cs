@@ -3,39 +3,79 @@ using System.Diagnostics;
 
 namespace GAgent.LoadTest;
 
-/// <summary>Drives a scenario's concurrent loopback clients against one target for a fixed time and measures what they saw.</summary>
+/// <summary>
+/// Drives a scenario's concurrent loopback clients against the baseline and GAgent and measures what they saw. The
+/// measured time is split into rounds that alternate between the two targets, so a neighbour's burst of load on a
+/// shared machine falls on both rather than on whichever target was being measured at the time.
+/// </summary>
 internal static class LoadDriver
 {
-    public static async Task<LoadResult> RunAsync(LoadScenario scenario, string target, Uri baseAddress, LoadOptions options, byte[] token)
+    public static async Task<(LoadResult Baseline, LoadResult GAgent)> CompareAsync(
+        LoadScenario scenario, Uri baselineAddress, Uri gagentAddress, LoadOptions options, byte[] token, AllocationSampler? sampler)
     {
-        await using var workers = await scenario.CreateWorkersAsync(baseAddress, scenario.Concurrency(options)).ConfigureAwait(false);
+        var concurrency = scenario.Concurrency(options);
+        await using var baselineWorkers = await scenario.CreateWorkersAsync(baselineAddress, concurrency).ConfigureAwait(false);
+        await using var gagentWorkers = await scenario.CreateWorkersAsync(gagentAddress, concurrency).ConfigureAwait(false);
+        await RunForAsync(baselineWorkers.Workers, options.Warmup, token, null).ConfigureAwait(false);
+        await RunForAsync(gagentWorkers.Workers, options.Warmup, token, null).ConfigureAwait(false);
 
-        await RunForAsync(workers.Workers, options.Warmup, token, null).ConfigureAwait(false);
+        // Sampling allocation types needs GAgent's phase to be one stretch of time.
+        var rounds = sampler is null ? Math.Max(1, options.Rounds) : 1;
+        var phase = options.Duration / rounds;
+        var baseline = new Measurement();
+        var gagent = new Measurement();
+        for (var round = 0; round < rounds; round++)
+        {
+            await MeasureAsync(baselineWorkers.Workers, phase, token, baseline).ConfigureAwait(false);
+            sampler?.Start();
+            await MeasureAsync(gagentWorkers.Workers, phase, token, gagent).ConfigureAwait(false);
+        }
+
+        return (baseline.ToResult(scenario, "baseline", options), gagent.ToResult(scenario, "gagent", options));
+    }
+
+    private static async Task MeasureAsync(IReadOnlyList<ILoadWorker> workers, TimeSpan duration, byte[] token, Measurement measurement)
+    {
         GC.Collect();
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         using var process = Process.GetCurrentProcess();
         var cpuBefore = process.TotalProcessorTime;
-        var samples = new Samples();
         var watch = Stopwatch.StartNew();
-        await RunForAsync(workers.Workers, options.Duration, token, samples).ConfigureAwait(false);
-        var seconds = watch.Elapsed.TotalSeconds;
-        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+        await RunForAsync(workers, duration, token, measurement.Samples).ConfigureAwait(false);
+        measurement.Seconds += watch.Elapsed.TotalSeconds;
+        measurement.Allocated += GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
         process.Refresh();
-        var cpu = process.TotalProcessorTime - cpuBefore;
-        var requests = samples.Latencies.Count;
-        return new LoadResult(
-            scenario.Name,
-            target,
-            requests,
-            samples.Errors,
-            seconds,
-            scenario.CountsTokens ? (long)requests * options.Tokens : 0,
-            Percentile(samples.Latencies, 0.50),
-            Percentile(samples.Latencies, 0.99),
-            Percentile(samples.FirstTokens, 0.50),
-            Percentile(samples.FirstTokens, 0.99),
-            requests == 0 ? 0 : allocated / requests,
-            requests == 0 ? 0 : cpu.TotalMicroseconds / requests);
+        measurement.Cpu += process.TotalProcessorTime - cpuBefore;
+    }
+
+    /// <summary>What one target's phases added up to.</summary>
+    private sealed class Measurement
+    {
+        public Samples Samples { get; } = new();
+
+        public double Seconds { get; set; }
+
+        public long Allocated { get; set; }
+
+        public TimeSpan Cpu { get; set; }
+
+        public LoadResult ToResult(LoadScenario scenario, string target, LoadOptions options)
+        {
+            var requests = Samples.Latencies.Count;
+            return new LoadResult(
+                scenario.Name,
+                target,
+                requests,
+                Samples.Errors,
+                Seconds,
+                scenario.CountsTokens ? (long)requests * options.Tokens : 0,
+                Percentile(Samples.Latencies, 0.50),
+                Percentile(Samples.Latencies, 0.99),
+                Percentile(Samples.FirstTokens, 0.50),
+                Percentile(Samples.FirstTokens, 0.99),
+                requests == 0 ? 0 : Allocated / requests,
+                requests == 0 ? 0 : Cpu.TotalMicroseconds / requests);
+        }
     }
 
     private static async Task RunForAsync(IReadOnlyList<ILoadWorker> workers, TimeSpan duration, byte[] token, Samples? samples)

@@ -17,6 +17,9 @@ internal sealed record LoadOptions(int Concurrency, int Tokens, int TokenSize, T
     /// <summary>Print which types GAgent's measurement allocated most (sampled), for profiling.</summary>
     public bool AllocationTypes { get; init; }
 
+    /// <summary>How many alternating baseline/GAgent phases the measured time is split into.</summary>
+    public int Rounds { get; init; } = 4;
+
     /// <summary>Only the scenarios whose name contains this text; null runs them all.</summary>
     public string? Scenario { get; init; }
 
@@ -50,6 +53,7 @@ internal sealed record LoadOptions(int Concurrency, int Tokens, int TokenSize, T
                 "--sessions" => options with { ScaleSessions = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--messages" => options with { ScaleMessages = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--scenario" => options with { Scenario = value },
+                "--rounds" => options with { Rounds = int.Parse(value, CultureInfo.InvariantCulture) },
                 _ => throw new ArgumentException($"Unknown option '{args[i]}'. Options: --concurrency N --tokens N --token-size N --duration S --warmup S --json PATH --scenario TEXT --alloc-types; --scale [--sockets N --sessions N --messages N]"),
             };
             i++;

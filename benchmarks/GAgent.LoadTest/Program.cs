@@ -43,13 +43,13 @@ try
     foreach (var scenario in scenarios.Where(s => options.Scenario is null || s.Name.Contains(options.Scenario, StringComparison.OrdinalIgnoreCase)))
     {
         Console.Error.WriteLine($"Measuring {scenario.Name}...");
-        results.Add(await LoadDriver.RunAsync(scenario, "baseline", Servers.Address(baseline), options, token));
         using var sampler = options.AllocationTypes ? new AllocationSampler() : null;
-        sampler?.Start();
-        results.Add(await LoadDriver.RunAsync(scenario, "gagent", Servers.Address(gagent), options, token));
+        var (baselineResult, gagentResult) = await LoadDriver.CompareAsync(scenario, Servers.Address(baseline), Servers.Address(gagent), options, token, sampler);
+        results.Add(baselineResult);
+        results.Add(gagentResult);
         if (sampler is not null)
         {
-            Console.Error.WriteLine($"Allocations of GAgent's {scenario.Name} (sampled, whole process, warm-up included):");
+            Console.Error.WriteLine($"Allocations of GAgent's {scenario.Name} (sampled, whole process, GAgent's measured phase only):");
             foreach (var (type, bytes) in sampler.Stop().Take(20))
             {
                 Console.Error.WriteLine($"  {bytes / 1024.0 / 1024.0,10:0.0} MB  {type}");

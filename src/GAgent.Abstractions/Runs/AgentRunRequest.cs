@@ -47,4 +47,12 @@ public sealed record AgentRunRequest
     /// an error result, and then the model loop goes on. Null for an ordinary run. Needs <see cref="SessionId"/>.
     /// </summary>
     public string? ResumeFromRunId { get; init; }
+
+    /// <summary>
+    /// How the caller will read the run's events. <see cref="RunEventDelivery.EveryDelta"/> (the default) keeps every
+    /// text delta its own event from the start, so a streaming reader that attaches a moment after the run begins misses
+    /// no split; <see cref="RunEventDelivery.MergedDeltas"/> suits a caller that only needs the result, and lets the run
+    /// merge deltas while nobody follows it live.
+    /// </summary>
+    public RunEventDelivery Delivery { get; init; } = RunEventDelivery.EveryDelta;
 }

@@ -55,6 +55,14 @@ public interface IAgentRun
     /// <exception cref="RunEventsExpiredException">Events after <paramref name="afterSequence"/> already left the bounded backlog.</exception>
     IAsyncEnumerable<AgentEvent> ReadEventsAsync(long afterSequence = 0, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Streams the run's events like <see cref="ReadEventsAsync(long, CancellationToken)"/>, with the text deltas
+    /// delivered as <paramref name="delivery"/> asks: <see cref="RunEventDelivery.MergedDeltas"/> suits readers that
+    /// only need the run's result, and lets the run skip an event per token while nobody watches it live.
+    /// </summary>
+    /// <exception cref="RunEventsExpiredException">Events after <paramref name="afterSequence"/> already left the bounded backlog.</exception>
+    IAsyncEnumerable<AgentEvent> ReadEventsAsync(long afterSequence, RunEventDelivery delivery, CancellationToken cancellationToken = default);
+
     /// <summary>Stops the run and cancels its running tools. Returns false when it had already ended.</summary>
     bool RequestStop();
 }

@@ -64,7 +64,7 @@ internal static class RunEndpoints
         IAgentRun run;
         try
         {
-            run = await runner.StartAsync(new AgentRunRequest { SessionId = id, Messages = [new ChatMessage(ChatRole.User, contents!)], ModelId = body.Model }, context.RequestAborted).ConfigureAwait(false);
+            run = await runner.StartAsync(new AgentRunRequest { SessionId = id, Messages = [new ChatMessage(ChatRole.User, contents!)], ModelId = body.Model, Delivery = stream == false ? RunEventDelivery.MergedDeltas : RunEventDelivery.EveryDelta }, context.RequestAborted).ConfigureAwait(false);
         }
         catch (Exception ex) when (ErrorMapper.TryMap(ex) is { } mapped)
         {

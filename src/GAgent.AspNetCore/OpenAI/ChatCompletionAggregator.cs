@@ -15,7 +15,7 @@ internal static class ChatCompletionAggregator
         var hadText = false;
         var calls = new List<ChatToolCall>();
         var arguments = new Dictionary<string, StringBuilder>(StringComparer.Ordinal);
-        await foreach (var agentEvent in Streaming.RunEventSource.ReadAsync(run, 0, cancellationToken).ConfigureAwait(false))
+        await foreach (var agentEvent in Streaming.RunEventSource.ReadAsync(run, 0, RunEventDelivery.MergedDeltas, cancellationToken).ConfigureAwait(false))
         {
             switch (agentEvent)
             {

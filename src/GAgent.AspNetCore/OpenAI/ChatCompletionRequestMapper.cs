@@ -50,6 +50,7 @@ internal static class ChatCompletionRequestMapper
             ModelId = body.Model,
             ClientTools = tools,
             ChatOptions = MapOptions(body, tools),
+            Delivery = body.Stream == true ? RunEventDelivery.EveryDelta : RunEventDelivery.MergedDeltas,
         };
     }
 

@@ -22,11 +22,12 @@ internal sealed class ChatCompletionStream(IAgentRun run, string completionId, l
     private readonly Dictionary<string, int> _toolIndexes = new(StringComparer.Ordinal);
     private bool _hadText;
     private bool _separatorPending;
+    private (byte[] Head, byte[] Tail)? _contentFrame;
 
     public async IAsyncEnumerable<SseItem<ChatChunk>> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         yield return new SseItem<ChatChunk>(new ChatChunk(ChatChunkKind.Role));
-        await foreach (var agentEvent in RunEventSource.ReadAsync(run, 0, cancellationToken).ConfigureAwait(false))
+        await foreach (var agentEvent in RunEventSource.ReadAsync(run, 0, RunEventDelivery.EveryDelta, cancellationToken).ConfigureAwait(false))
         {
             switch (agentEvent)
             {
@@ -83,7 +84,25 @@ internal sealed class ChatCompletionStream(IAgentRun run, string completionId, l
             return;
         }
 
-        var writer = _json.Rent(buffer);
+        if (chunk.Kind == ChatChunkKind.Content)
+        {
+            // The per-token chunk: everything around the text is the same for the whole stream and is copied, not
+            // re-serialized; only the text goes through the JSON writer.
+            var (head, tail) = _contentFrame ??= BuildContentFrame();
+            buffer.Write(head);
+            var text = _json.Rent(buffer);
+            text.WriteStringValue(chunk.Text);
+            text.Flush();
+            buffer.Write(tail);
+            return;
+        }
+
+        WriteChunk(_json.Rent(buffer), chunk);
+    }
+
+    /// <summary>Serializes any chunk in full; the content fast path must produce exactly these bytes.</summary>
+    internal void WriteChunk(Utf8JsonWriter writer, ChatChunk chunk)
+    {
         if (chunk.Kind == ChatChunkKind.Error)
         {
             var error = (RunErrorEvent)chunk.Event!;
@@ -116,6 +135,19 @@ internal sealed class ChatCompletionStream(IAgentRun run, string completionId, l
 
         writer.WriteEndObject();
         writer.Flush();
+    }
+
+    /// <summary>The bytes of a content chunk before and after its text, cut from a fully serialized chunk with empty text.</summary>
+    private (byte[] Head, byte[] Tail) BuildContentFrame()
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        WriteChunk(_json.Rent(buffer), new ChatChunk(ChatChunkKind.Content, Text: string.Empty));
+        var json = buffer.WrittenSpan;
+        // Inside JSON strings a quote is always escaped, so this marker can only be the delta itself.
+        var marker = "\"delta\":{\"content\":\"\""u8;
+        var at = json.IndexOf(marker);
+        var textStart = at + marker.Length - 2;
+        return (json[..textStart].ToArray(), json[(textStart + 2)..].ToArray());
     }
 
     public void Dispose() => _json.Dispose();

@@ -16,7 +16,7 @@ internal sealed class NativeEventStream(IAgentRun run, long afterSequence) : IDi
 
     public async IAsyncEnumerable<SseItem<AgentEvent>> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var agentEvent in RunEventSource.ReadAsync(run, afterSequence, cancellationToken).ConfigureAwait(false))
+        await foreach (var agentEvent in RunEventSource.ReadAsync(run, afterSequence, RunEventDelivery.EveryDelta, cancellationToken).ConfigureAwait(false))
         {
             yield return new SseItem<AgentEvent>(agentEvent) { EventId = agentEvent.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture) };
         }

@@ -7,10 +7,11 @@ namespace GAgent.AspNetCore.Streaming;
 /// <summary>
 /// Reads a run's events for a streaming response. When the resume point (or a reader too slow for the bounded
 /// backlog) falls behind the oldest kept event, the stream ends with a <c>RUN_ERROR</c> saying so instead of breaking.
+/// Streaming readers ask for every delta; readers that fold a run into one result ask for merged deltas.
 /// </summary>
 internal static class RunEventSource
 {
-    public static async IAsyncEnumerable<AgentEvent> ReadAsync(IAgentRun run, long afterSequence, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public static async IAsyncEnumerable<AgentEvent> ReadAsync(IAgentRun run, long afterSequence, RunEventDelivery delivery, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         IAsyncEnumerator<AgentEvent>? events = null;
         RunEventsExpiredException? expired = null;
@@ -18,7 +19,7 @@ internal static class RunEventSource
         {
             try
             {
-                events = run.ReadEventsAsync(afterSequence, cancellationToken).GetAsyncEnumerator(cancellationToken);
+                events = run.ReadEventsAsync(afterSequence, delivery, cancellationToken).GetAsyncEnumerator(cancellationToken);
             }
             catch (RunEventsExpiredException ex)
             {

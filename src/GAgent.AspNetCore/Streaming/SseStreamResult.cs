@@ -1,6 +1,6 @@
 using System.Buffers;
+using System.IO.Pipelines;
 using System.Net.ServerSentEvents;
-using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,9 +9,11 @@ using Microsoft.Extensions.Options;
 namespace GAgent.AspNetCore.Streaming;
 
 /// <summary>
-/// Streams items as Server-Sent Events with the framework's <see cref="SseFormatter"/>, each item serialized straight
-/// into the output buffer by <paramref name="formatter"/> (no intermediate strings). Sets the headers proxies need to
-/// pass events through unbuffered, and writes a <c>: keepalive</c> comment whenever the stream has been silent for
+/// Streams items as Server-Sent Events, each item serialized straight into a reused buffer by
+/// <paramref name="formatter"/> (no intermediate strings), framed as <see cref="SseFormatter"/> frames it, and handed
+/// to the server in ONE write that also flushes: one call per event into the connection's output instead of a write
+/// and a flush, which is what the streaming hot path costs. Sets the headers proxies need to pass events through
+/// unbuffered, and writes a <c>: keepalive</c> comment whenever the stream has been silent for
 /// <see cref="StreamingOptions.KeepAliveInterval"/>. A client that goes away simply ends the stream.
 /// </summary>
 internal sealed class SseStreamResult<T>(
@@ -33,13 +35,7 @@ internal sealed class SseStreamResult<T>(
         try
         {
             await response.StartAsync(aborted).ConfigureAwait(false);
-            var source = items(aborted);
-            if (interval > TimeSpan.Zero)
-            {
-                source = WithKeepAlives(source, response.Body, interval, aborted);
-            }
-
-            await SseFormatter.WriteAsync(source, response.Body, formatter, aborted).ConfigureAwait(false);
+            await WriteEventsAsync(response.BodyWriter, interval, aborted).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (aborted.IsCancellationRequested)
         {
@@ -51,55 +47,60 @@ internal sealed class SseStreamResult<T>(
         }
     }
 
-    /// <summary>
-    /// Passes the items through and, while waiting for the next one, writes a comment each time the interval passes.
-    /// The comment is written only while the formatter is waiting for this enumerator, that is between two events it
-    /// has completely written, so a comment can never land inside an event and no lock is needed.
-    /// </summary>
-    private static async IAsyncEnumerable<SseItem<T>> WithKeepAlives(IAsyncEnumerable<SseItem<T>> source, Stream body, TimeSpan interval, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async Task WriteEventsAsync(PipeWriter output, TimeSpan interval, CancellationToken cancellationToken)
     {
-        var enumerator = source.GetAsyncEnumerator(cancellationToken);
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        var scratch = new ArrayBufferWriter<byte>();
+        var enumerator = items(cancellationToken).GetAsyncEnumerator(cancellationToken);
         try
         {
             while (true)
             {
                 var next = enumerator.MoveNextAsync();
-                bool hasItem;
-                if (next.IsCompleted)
-                {
-                    // The item is already there (a fast model, a backlog replay): no task, no timer.
-                    hasItem = await next.ConfigureAwait(false);
-                }
-                else
-                {
-                    var pending = next.AsTask();
-                    while (!pending.IsCompleted)
-                    {
-                        // WaitAsync disposes its timer as soon as the item arrives, so busy streams leave no timers behind.
-                        await ((Task)pending).WaitAsync(interval, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-                        if (pending.IsCompleted || cancellationToken.IsCancellationRequested)
-                        {
-                            break;
-                        }
-
-                        await body.WriteAsync(KeepAliveComment, cancellationToken).ConfigureAwait(false);
-                        await body.FlushAsync(cancellationToken).ConfigureAwait(false);
-                    }
-
-                    hasItem = await pending.ConfigureAwait(false);
-                }
-
+                // An item that is already there (a fast model, a backlog replay) costs no task and no timer.
+                var hasItem = next.IsCompleted || interval <= TimeSpan.Zero
+                    ? await next.ConfigureAwait(false)
+                    : await WaitWithKeepAlivesAsync(next.AsTask(), output, interval, cancellationToken).ConfigureAwait(false);
                 if (!hasItem)
                 {
-                    yield break;
+                    return;
                 }
 
-                yield return enumerator.Current;
+                buffer.ResetWrittenCount();
+                SseEventFraming.Write(buffer, enumerator.Current, formatter, scratch);
+                var flushed = await output.WriteAsync(buffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
+                if (flushed.IsCompleted || flushed.IsCanceled)
+                {
+                    // The client is gone; the token says so too, and the catch above reports it.
+                    cancellationToken.ThrowIfCancellationRequested();
+                    return;
+                }
             }
         }
         finally
         {
             await enumerator.DisposeAsync().ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// Waits for the next item and, each time the interval passes first, writes a comment. Comments are written only
+    /// between two complete events, so one can never land inside an event and no lock is needed.
+    /// </summary>
+    private static async Task<bool> WaitWithKeepAlivesAsync(Task<bool> pending, PipeWriter output, TimeSpan interval, CancellationToken cancellationToken)
+    {
+        while (!pending.IsCompleted)
+        {
+            // WaitAsync disposes its timer as soon as the item arrives, so busy streams leave no timers behind.
+            await ((Task)pending).WaitAsync(interval, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            if (pending.IsCompleted || cancellationToken.IsCancellationRequested)
+            {
+                break;
+            }
+
+            await output.WriteAsync(KeepAliveComment, cancellationToken).ConfigureAwait(false);
+        }
+
+        return await pending.ConfigureAwait(false);
     }
 }

@@ -108,7 +108,7 @@ internal sealed class WebSocketSubscription : IDisposable
         {
             await foreach (var (run, after) in _runs.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
-                await foreach (var agentEvent in RunEventSource.ReadAsync(run, after, cancellationToken).ConfigureAwait(false))
+                await foreach (var agentEvent in RunEventSource.ReadAsync(run, after, RunEventDelivery.EveryDelta, cancellationToken).ConfigureAwait(false))
                 {
                     _send(agentEvent);
                 }

@@ -36,7 +36,7 @@ internal sealed class AgentLoop(
 
     public async Task ExecuteAsync(AgentRun run)
     {
-        var writer = new RunEventWriter(run, time);
+        var writer = new RunEventWriter(run);
         var started = Stopwatch.GetTimestamp();
         var status = AgentRunStatus.Failed;
         string? error = null;

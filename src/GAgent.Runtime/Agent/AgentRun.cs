@@ -18,15 +18,15 @@ internal sealed class AgentRun : IAgentRun, IDisposable
     private ChatFinishReason? _finishReason;
     private string? _errorMessage;
 
-    public AgentRun(AgentRunRequest request, string sessionId, bool isPersistent, string modelId, int backlog, DateTimeOffset createdAt, CancellationToken shutdown)
+    public AgentRun(AgentRunRequest request, string sessionId, bool isPersistent, string modelId, int backlog, TimeProvider time, CancellationToken shutdown)
     {
         Id = RunIds.NewRunId();
         Request = request;
         SessionId = sessionId;
         IsPersistent = isPersistent;
         ModelId = modelId;
-        CreatedAt = createdAt;
-        Journal = new RunJournal(Id, backlog);
+        CreatedAt = time.GetUtcNow();
+        Journal = new RunJournal(Id, sessionId, backlog, time, request.Delivery == RunEventDelivery.EveryDelta);
         _stop = CancellationTokenSource.CreateLinkedTokenSource(shutdown);
     }
 
@@ -128,10 +128,13 @@ internal sealed class AgentRun : IAgentRun, IDisposable
     public bool IsFinished => _completion.Task.IsCompleted;
 
     public IAsyncEnumerable<AgentEvent> ReadEventsAsync(long afterSequence = 0, CancellationToken cancellationToken = default)
+        => ReadEventsAsync(afterSequence, RunEventDelivery.EveryDelta, cancellationToken);
+
+    public IAsyncEnumerable<AgentEvent> ReadEventsAsync(long afterSequence, RunEventDelivery delivery, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(afterSequence);
         Journal.EnsureAvailable(afterSequence);
-        return Journal.ReadAsync(afterSequence, cancellationToken);
+        return Journal.ReadAsync(afterSequence, delivery, cancellationToken);
     }
 
     public bool RequestStop()

@@ -45,7 +45,7 @@ internal sealed class AgentRunner(
         }
 
         var (profile, modelId) = await ResolveProfileAsync(request, sessionId, profileId, cancellationToken).ConfigureAwait(false);
-        var run = new AgentRun(request, sessionId, request.SessionId is not null, modelId, options.CurrentValue.Runs.EventBacklog, time.GetUtcNow(), registry.ShutdownToken) { Profile = profile };
+        var run = new AgentRun(request, sessionId, request.SessionId is not null, modelId, options.CurrentValue.Runs.EventBacklog, time, registry.ShutdownToken) { Profile = profile };
         try
         {
             registry.Register(run);

@@ -5,65 +5,62 @@ using Microsoft.Extensions.AI;
 namespace GAgent.Agent;
 
 /// <summary>
-/// Builds a run's events with consecutive sequence numbers and appends them to its journal.
-/// Single writer: only the run's loop calls it.
+/// Builds a run's events and appends them to its journal, which gives them their sequence numbers and times.
+/// Single writer: only the run's loop calls it. The builders are static lambdas over a state tuple, so an event costs
+/// no closure.
 /// </summary>
-internal sealed class RunEventWriter(AgentRun run, TimeProvider time)
+internal sealed class RunEventWriter(AgentRun run)
 {
-    private long _sequence;
+    private RunJournal Journal => run.Journal;
 
-    public void RunStarted() => Append(new RunStartedEvent { RunId = run.Id, SessionId = run.SessionId, Sequence = Next(), Timestamp = Now(), ModelId = run.ModelId, ProfileId = run.ProfileId });
+    public void RunStarted() => Journal.Append(run, static (r, sequence, at) => new RunStartedEvent { RunId = r.Id, SessionId = r.SessionId, Sequence = sequence, Timestamp = at, ModelId = r.ModelId, ProfileId = r.ProfileId });
 
-    public void TextStart(string messageId) => Append(new TextMessageStartEvent { RunId = run.Id, SessionId = run.SessionId, Sequence = Next(), Timestamp = Now(), MessageId = messageId });
+    public void TextStart(string messageId) => Journal.Append((run, messageId), static (s, sequence, at) => new TextMessageStartEvent { RunId = s.run.Id, SessionId = s.run.SessionId, Sequence = sequence, Timestamp = at, MessageId = s.messageId });
 
-    public void TextContent(string messageId, string delta) => Append(new TextMessageContentEvent { RunId = run.Id, SessionId = run.SessionId, Sequence = Next(), Timestamp = Now(), MessageId = messageId, Delta = delta });
+    public void TextContent(string messageId, string delta) => Journal.AppendDelta(RunDeltaKind.Text, messageId, delta);
 
-    public void TextEnd(string messageId) => Append(new TextMessageEndEvent { RunId = run.Id, SessionId = run.SessionId, Sequence = Next(), Timestamp = Now(), MessageId = messageId });
+    public void TextEnd(string messageId) => Journal.Append((run, messageId), static (s, sequence, at) => new TextMessageEndEvent { RunId = s.run.Id, SessionId = s.run.SessionId, Sequence = sequence, Timestamp = at, MessageId = s.messageId });
 
     public void ReasoningStart(string messageId)
     {
-        Append(new ReasoningStartEvent { RunId = run.Id, SessionId = run.SessionId, Sequence = Next(), Timestamp = Now(), MessageId = messageId });
-        Append(new ReasoningMessageStartEvent { RunId = run.Id, SessionId = run.SessionId, Sequence = Next(), Timestamp = Now(), MessageId = messageId });
+        Journal.Append((run, messageId), static (s, sequence, at) => new ReasoningStartEvent { RunId = s.run.Id, SessionId = s.run.SessionId, Sequence = sequence, Timestamp = at, MessageId = s.messageId });
+        Journal.Append((run, messageId), static (s, sequence, at) => new ReasoningMessageStartEvent { RunId = s.run.Id, SessionId = s.run.SessionId, Sequence = sequence, Timestamp = at, MessageId = s.messageId });
     }
 
-    public void ReasoningContent(string messageId, string delta) => Append(new ReasoningMessageContentEvent { RunId = run.Id, SessionId = run.SessionId, Sequence = Next(), Timestamp = Now(), MessageId = messageId, Delta = delta });
+    public void ReasoningContent(string messageId, string delta) => Journal.AppendDelta(RunDeltaKind.Reasoning, messageId, delta);
 
     public void ReasoningEnd(string messageId)
     {
-        Append(new ReasoningMessageEndEvent { RunId = run.Id, SessionId = run.SessionId, Sequence = Next(), Timestamp = Now(), MessageId = messageId });
-        Append(new ReasoningEndEvent { RunId = run.Id, SessionId = run.SessionId, Sequence = Next(), Timestamp = Now(), MessageId = messageId });
+        Journal.Append((run, messageId), static (s, sequence, at) => new ReasoningMessageEndEvent { RunId = s.run.Id, SessionId = s.run.SessionId, Sequence = sequence, Timestamp = at, MessageId = s.messageId });
+        Journal.Append((run, messageId), static (s, sequence, at) => new ReasoningEndEvent { RunId = s.run.Id, SessionId = s.run.SessionId, Sequence = sequence, Timestamp = at, MessageId = s.messageId });
     }
 
     /// <summary>Emits start, arguments and end of one complete tool call.</summary>
     public void ToolCall(string parentMessageId, FunctionCallContent call, string argumentsJson, bool clientSide)
     {
-        Append(new ToolCallStartEvent { RunId = run.Id, SessionId = run.SessionId, Sequence = Next(), Timestamp = Now(), ToolCallId = call.CallId, ToolCallName = call.Name, ParentMessageId = parentMessageId, ClientSide = clientSide });
-        Append(new ToolCallArgsEvent { RunId = run.Id, SessionId = run.SessionId, Sequence = Next(), Timestamp = Now(), ToolCallId = call.CallId, Delta = argumentsJson });
-        Append(new ToolCallEndEvent { RunId = run.Id, SessionId = run.SessionId, Sequence = Next(), Timestamp = Now(), ToolCallId = call.CallId });
+        Journal.Append((run, parentMessageId, call, clientSide), static (s, sequence, at) => new ToolCallStartEvent { RunId = s.run.Id, SessionId = s.run.SessionId, Sequence = sequence, Timestamp = at, ToolCallId = s.call.CallId, ToolCallName = s.call.Name, ParentMessageId = s.parentMessageId, ClientSide = s.clientSide });
+        Journal.Append((run, call.CallId, argumentsJson), static (s, sequence, at) => new ToolCallArgsEvent { RunId = s.run.Id, SessionId = s.run.SessionId, Sequence = sequence, Timestamp = at, ToolCallId = s.CallId, Delta = s.argumentsJson });
+        Journal.Append((run, call.CallId), static (s, sequence, at) => new ToolCallEndEvent { RunId = s.run.Id, SessionId = s.run.SessionId, Sequence = sequence, Timestamp = at, ToolCallId = s.CallId });
     }
 
-    public void ToolResult(string messageId, string callId, string content, bool isError) => Append(new ToolCallResultEvent { RunId = run.Id, SessionId = run.SessionId, Sequence = Next(), Timestamp = Now(), MessageId = messageId, ToolCallId = callId, Content = content, IsError = isError });
+    public void ToolResult(string messageId, string callId, string content, bool isError) => Journal.Append(
+        (run, messageId, callId, content, isError),
+        static (s, sequence, at) => new ToolCallResultEvent { RunId = s.run.Id, SessionId = s.run.SessionId, Sequence = sequence, Timestamp = at, MessageId = s.messageId, ToolCallId = s.callId, Content = s.content, IsError = s.isError });
 
-    public void Custom(string name, JsonElement value) => Append(new CustomEvent { RunId = run.Id, SessionId = run.SessionId, Sequence = Next(), Timestamp = Now(), Name = name, Value = value });
+    public void Custom(string name, JsonElement value) => Journal.Append((run, name, value), static (s, sequence, at) => new CustomEvent { RunId = s.run.Id, SessionId = s.run.SessionId, Sequence = sequence, Timestamp = at, Name = s.name, Value = s.value });
 
     /// <summary>Ends the run: with its answer, or paused on <paramref name="interrupts"/> (approvals) when there are any.</summary>
-    public void RunFinished(ChatFinishReason? finishReason, UsageDetails usage, IReadOnlyList<RunInterrupt>? interrupts = null) => Append(new RunFinishedEvent
+    public void RunFinished(ChatFinishReason? finishReason, UsageDetails usage, IReadOnlyList<RunInterrupt>? interrupts = null) => Journal.Append((run, finishReason, usage, interrupts), static (s, sequence, at) => new RunFinishedEvent
     {
-        RunId = run.Id,
-        SessionId = run.SessionId,
-        Sequence = Next(),
-        Timestamp = Now(),
-        Outcome = interrupts is { Count: > 0 } ? RunOutcome.Interrupt : RunOutcome.Success,
-        FinishReason = finishReason,
-        Interrupts = interrupts ?? [],
-        Usage = usage,
+        RunId = s.run.Id,
+        SessionId = s.run.SessionId,
+        Sequence = sequence,
+        Timestamp = at,
+        Outcome = s.interrupts is { Count: > 0 } ? RunOutcome.Interrupt : RunOutcome.Success,
+        FinishReason = s.finishReason,
+        Interrupts = s.interrupts ?? [],
+        Usage = s.usage,
     });
 
-    public void RunError(string code, string message) => Append(new RunErrorEvent { RunId = run.Id, SessionId = run.SessionId, Sequence = Next(), Timestamp = Now(), Code = code, Message = message });
-
-    private long Next() => ++_sequence;
-
-    private DateTimeOffset Now() => time.GetUtcNow();
-
-    private void Append(AgentEvent agentEvent) => run.Journal.Append(agentEvent);
+    public void RunError(string code, string message) => Journal.Append((run, code, message), static (s, sequence, at) => new RunErrorEvent { RunId = s.run.Id, SessionId = s.run.SessionId, Sequence = sequence, Timestamp = at, Code = s.code, Message = s.message });
 }

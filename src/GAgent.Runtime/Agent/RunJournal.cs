@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Text;
 using GAgent.Events;
 using GAgent.Runs;
 
@@ -7,6 +8,9 @@ namespace GAgent.Agent;
 /// <summary>
 /// A run's ordered event log: a bounded ring of the newest events plus a wake-up signal for live readers.
 /// One writer (the run's loop) appends; any number of readers replay from a sequence and then follow live.
+/// The journal numbers the events, so that text deltas can be merged: while no reader asks for every delta, the
+/// deltas of one message collect in a buffer and become one event when anything else is appended, when the run ends,
+/// or when a reader that wants every delta reaches them.
 /// </summary>
 internal sealed class RunJournal
 {
@@ -14,17 +18,39 @@ internal sealed class RunJournal
     private const int InitialCapacity = 64;
     private readonly int _capacity;
     private readonly string _runId;
+    private readonly string _sessionId;
+    private readonly TimeProvider _time;
     private AgentEvent[] _ring;
     private int _head;   // index of the oldest event
     private int _count;
     private long _lastSequence;
     private bool _completed;
+    private int _everyDeltaReaders;
+    private bool _reservedReader;
     private readonly List<JournalWaiter> _waiters = [];
 
-    public RunJournal(string runId, int capacity)
+    // The deltas not yet turned into an event (only while no reader wants every delta).
+    private StringBuilder? _pending;
+    private string? _pendingMessageId;
+    private RunDeltaKind _pendingKind;
+    private DateTimeOffset _pendingAt;
+
+    /// <param name="runId">The run's id, for the events and errors.</param>
+    /// <param name="sessionId">The run's session, for the events.</param>
+    /// <param name="capacity">Most events kept.</param>
+    /// <param name="time">The clock of the events.</param>
+    /// <param name="reserveEveryDeltaReader">
+    /// Holds a place for the every-delta reader its starter is about to attach, so the deltas produced before it does
+    /// are not merged; that reader takes the place over.
+    /// </param>
+    public RunJournal(string runId, string sessionId, int capacity, TimeProvider time, bool reserveEveryDeltaReader = false)
     {
+        _reservedReader = reserveEveryDeltaReader;
+        _everyDeltaReaders = reserveEveryDeltaReader ? 1 : 0;
         _runId = runId;
+        _sessionId = sessionId;
         _capacity = capacity;
+        _time = time;
         // Most runs are short: grow towards the backlog size instead of allocating all of it per run.
         _ring = new AgentEvent[Math.Min(capacity, InitialCapacity)];
     }
@@ -40,37 +66,49 @@ internal sealed class RunJournal
         }
     }
 
-    public void Append(AgentEvent agentEvent)
+    /// <summary>
+    /// Appends the event <paramref name="create"/> builds from the next sequence number and the current time (called
+    /// under the journal's lock, so keep it to building the event); merged deltas waiting in the buffer go first.
+    /// </summary>
+    public void Append<TState>(TState state, Func<TState, long, DateTimeOffset, AgentEvent> create)
     {
         lock (_gate)
         {
-            if (_completed)
+            ThrowIfCompleted();
+            SealPending();
+            Add(create(state, _lastSequence + 1, _time.GetUtcNow()));
+            WakeWaiters();
+        }
+    }
+
+    /// <summary>Appends a text or reasoning fragment: as its own event when a reader wants every delta, else into the merge buffer.</summary>
+    public void AppendDelta(RunDeltaKind kind, string messageId, string delta)
+    {
+        lock (_gate)
+        {
+            ThrowIfCompleted();
+            if (_everyDeltaReaders == 0)
             {
-                throw new InvalidOperationException("The run's journal is complete; no events may follow its last one.");
+                if (_pendingMessageId is not null && (_pendingKind != kind || _pendingMessageId != messageId))
+                {
+                    SealPending();
+                    WakeWaiters();
+                }
+
+                if (_pendingMessageId is null)
+                {
+                    _pendingMessageId = messageId;
+                    _pendingKind = kind;
+                    _pendingAt = _time.GetUtcNow();
+                }
+
+                // Nothing new for readers yet, so nobody is woken: merged readers wait for the message as a whole.
+                (_pending ??= new StringBuilder()).Append(delta);
+                return;
             }
 
-            if (agentEvent.Sequence != _lastSequence + 1)
-            {
-                throw new InvalidOperationException($"Event sequence {agentEvent.Sequence} does not follow {_lastSequence}.");
-            }
-
-            if (_count == _ring.Length && _ring.Length < _capacity)
-            {
-                Grow();
-            }
-
-            if (_count == _ring.Length)
-            {
-                _ring[_head] = agentEvent;
-                _head = (_head + 1) % _ring.Length;
-            }
-            else
-            {
-                _ring[(_head + _count) % _ring.Length] = agentEvent;
-                _count++;
-            }
-
-            _lastSequence = agentEvent.Sequence;
+            SealPending();
+            Add(CreateDelta(kind, messageId, delta, _lastSequence + 1, _time.GetUtcNow()));
             WakeWaiters();
         }
     }
@@ -79,6 +117,7 @@ internal sealed class RunJournal
     {
         lock (_gate)
         {
+            SealPending();
             _completed = true;
             WakeWaiters();
         }
@@ -93,53 +132,142 @@ internal sealed class RunJournal
         }
     }
 
-    public async IAsyncEnumerable<AgentEvent> ReadAsync(long afterSequence, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<AgentEvent> ReadAsync(long afterSequence, RunEventDelivery delivery, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var position = Math.Max(0, afterSequence);
+        var everyDelta = delivery == RunEventDelivery.EveryDelta;
         using var waiter = new JournalWaiter(cancellationToken);
-        while (true)
+        if (everyDelta)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            AgentEvent? next = null;
             lock (_gate)
             {
-                ThrowIfExpired(position);
-                if (position < _lastSequence)
+                if (_reservedReader)
                 {
-                    var oldest = _lastSequence - _count + 1;
-                    next = _ring[(_head + (int)(position + 1 - oldest)) % _ring.Length];
-                }
-                else if (_completed)
-                {
-                    yield break;
+                    _reservedReader = false;
                 }
                 else
                 {
-                    waiter.Arm();
-                    _waiters.Add(waiter);
+                    _everyDeltaReaders++;
                 }
             }
+        }
 
-            if (next is not null)
+        try
+        {
+            while (true)
             {
-                position = next.Sequence;
-                yield return next;
-            }
-            else
-            {
-                try
+                cancellationToken.ThrowIfCancellationRequested();
+                AgentEvent? next = null;
+                lock (_gate)
                 {
-                    await waiter.WaitAsync().ConfigureAwait(false);
-                }
-                finally
-                {
-                    lock (_gate)
+                    ThrowIfExpired(position);
+                    if (everyDelta && position >= _lastSequence && _pendingMessageId is not null)
                     {
-                        // Cancelled while registered: the next append must not signal a reader that left.
-                        _waiters.Remove(waiter);
+                        // Text merged before this reader came is already here: it must not wait for the next delta.
+                        SealPending();
+                        WakeWaiters();
+                    }
+
+                    if (position < _lastSequence)
+                    {
+                        var oldest = _lastSequence - _count + 1;
+                        next = _ring[(_head + (int)(position + 1 - oldest)) % _ring.Length];
+                    }
+                    else if (_completed)
+                    {
+                        yield break;
+                    }
+                    else
+                    {
+                        waiter.Arm();
+                        _waiters.Add(waiter);
+                    }
+                }
+
+                if (next is not null)
+                {
+                    position = next.Sequence;
+                    yield return next;
+                }
+                else
+                {
+                    try
+                    {
+                        await waiter.WaitAsync().ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        lock (_gate)
+                        {
+                            // Cancelled while registered: the next append must not signal a reader that left.
+                            _waiters.Remove(waiter);
+                        }
                     }
                 }
             }
+        }
+        finally
+        {
+            if (everyDelta)
+            {
+                lock (_gate)
+                {
+                    _everyDeltaReaders--;
+                }
+            }
+        }
+    }
+
+    /// <summary>Turns the merge buffer into one event. Runs under the lock.</summary>
+    private void SealPending()
+    {
+        if (_pendingMessageId is not { } messageId)
+        {
+            return;
+        }
+
+        var text = _pending!.ToString();
+        _pending.Clear();
+        _pendingMessageId = null;
+        Add(CreateDelta(_pendingKind, messageId, text, _lastSequence + 1, _pendingAt));
+    }
+
+    private AgentEvent CreateDelta(RunDeltaKind kind, string messageId, string delta, long sequence, DateTimeOffset at) => kind == RunDeltaKind.Text
+        ? new TextMessageContentEvent { RunId = _runId, SessionId = _sessionId, Sequence = sequence, Timestamp = at, MessageId = messageId, Delta = delta }
+        : new ReasoningMessageContentEvent { RunId = _runId, SessionId = _sessionId, Sequence = sequence, Timestamp = at, MessageId = messageId, Delta = delta };
+
+    /// <summary>Stores an event in the ring. Runs under the lock.</summary>
+    private void Add(AgentEvent agentEvent)
+    {
+        if (agentEvent.Sequence != _lastSequence + 1)
+        {
+            throw new InvalidOperationException($"Event sequence {agentEvent.Sequence} does not follow {_lastSequence}; build events with the sequence the journal gives.");
+        }
+
+        if (_count == _ring.Length && _ring.Length < _capacity)
+        {
+            Grow();
+        }
+
+        if (_count == _ring.Length)
+        {
+            _ring[_head] = agentEvent;
+            _head = (_head + 1) % _ring.Length;
+        }
+        else
+        {
+            _ring[(_head + _count) % _ring.Length] = agentEvent;
+            _count++;
+        }
+
+        _lastSequence = agentEvent.Sequence;
+    }
+
+    private void ThrowIfCompleted()
+    {
+        if (_completed)
+        {
+            throw new InvalidOperationException("The run's journal is complete; no events may follow its last one.");
         }
     }
 

@@ -71,7 +71,14 @@ internal sealed class RoutineExecutor(
         }
 
         var message = new ChatMessage(ChatRole.User, definition.Prompt) { AuthorName = AuthorOf(routine.Id) };
-        var run = await runner.StartAsync(new AgentRunRequest { SessionId = sessionId, Messages = [message], ModelId = definition.ModelId }, cancellationToken).ConfigureAwait(false);
+        var run = await runner.StartAsync(new AgentRunRequest
+        {
+            SessionId = sessionId,
+            Messages = [message],
+            ModelId = definition.ModelId,
+            // A channel shows the answer as it grows; a session target is read when someone opens it.
+            Delivery = target.IsChannel ? RunEventDelivery.EveryDelta : RunEventDelivery.MergedDeltas,
+        }, cancellationToken).ConfigureAwait(false);
         var started = new RoutineRun
         {
             RunId = run.Id,

@@ -107,10 +107,13 @@ public sealed class RunsApiTests
     [Fact]
     public async Task A_resume_point_older_than_the_backlog_gets_a_clear_error_event()
     {
+        // Streamed, so every word is its own event (a run started with stream=false merges them) and the run journals
+        // more events than the backlog keeps.
         await using var host = await GAgentTestHost.StartAsync(settings: new Dictionary<string, string?> { ["GAgent:Runs:EventBacklog"] = "16" }, configure: g => g.UseOfflineDemoModel(o => o.WordDelay = TimeSpan.Zero));
         await host.Services.GetRequiredService<ISessionStore>().CreateAsync(new NewSession { Id = "old" });
-        using var accepted = await host.Client.SendAsync(GAgentTestHost.Request(HttpMethod.Post, "/api/sessions/old/messages?stream=false", "{\"content\":\"a long answer please\"}"));
-        var runId = (await accepted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        using var streamed = await host.Client.SendAsync(GAgentTestHost.Request(HttpMethod.Post, "/api/sessions/old/messages", "{\"content\":\"a long answer please\"}"));
+        _ = await SseEvents.ReadAllAsync(streamed);
+        var runId = streamed.Headers.GetValues("X-GAgent-Run-Id").Single();
         var run = await WaitForEndAsync(host, runId);
         Assert.True(run.GetProperty("lastSequence").GetInt64() > 16);
 

@@ -49,12 +49,12 @@ public sealed class RunJournalTests
     [Fact]
     public async Task Live_follow_sees_events_appended_after_subscribing_in_order()
     {
-        var journal = new RunJournal(RunId, 64);
+        var journal = NewJournal(64);
         var received = new List<long>();
         var firstSeen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var reader = Task.Run(async () =>
         {
-            await foreach (var agentEvent in journal.ReadAsync(0, CancellationToken.None))
+            await foreach (var agentEvent in journal.ReadAsync(0, RunEventDelivery.EveryDelta, CancellationToken.None))
             {
                 received.Add(agentEvent.Sequence);
                 firstSeen.TrySetResult();
@@ -80,7 +80,7 @@ public sealed class RunJournalTests
     [Fact]
     public async Task Concurrent_readers_see_identical_sequences()
     {
-        var journal = new RunJournal(RunId, 1024);
+        var journal = NewJournal(1024);
         var readers = Enumerable.Range(0, 6).Select(i => Task.Run(() => ReadAllAsync(journal, 0))).ToList();
         var writer = Task.Run(async () =>
         {
@@ -129,7 +129,7 @@ public sealed class RunJournalTests
     public async Task A_reader_that_falls_behind_the_backlog_while_reading_gets_expired()
     {
         var journal = Filled(4, capacity: 16);
-        await using var enumerator = journal.ReadAsync(0, CancellationToken.None).GetAsyncEnumerator();
+        await using var enumerator = journal.ReadAsync(0, RunEventDelivery.EveryDelta, CancellationToken.None).GetAsyncEnumerator();
         Assert.True(await enumerator.MoveNextAsync());
         Assert.Equal(1, enumerator.Current.Sequence);
 
@@ -144,12 +144,12 @@ public sealed class RunJournalTests
     }
 
     [Fact]
-    public void Append_rejects_gaps_and_repeats_so_sequences_grow_by_exactly_one()
+    public void Events_built_with_a_sequence_other_than_the_one_given_are_refused()
     {
         var journal = Filled(2, capacity: 16);
 
-        Assert.Throws<InvalidOperationException>(() => Append(journal, 4));
-        Assert.Throws<InvalidOperationException>(() => Append(journal, 2));
+        Assert.Throws<InvalidOperationException>(() => journal.Append(0, static (_, sequence, at) => Delta(sequence + 1)));
+        Assert.Throws<InvalidOperationException>(() => journal.Append(0, static (_, sequence, at) => Delta(sequence - 1)));
         Append(journal, 3);
         Assert.Equal(3, journal.LastSequence);
     }
@@ -157,7 +157,7 @@ public sealed class RunJournalTests
     [Fact]
     public async Task Complete_ends_waiting_readers_and_refuses_further_events()
     {
-        var journal = new RunJournal(RunId, 16);
+        var journal = NewJournal(16);
         var reading = ReadAllAsync(journal, 0);
         await Task.Delay(20);
 
@@ -172,7 +172,7 @@ public sealed class RunJournalTests
     {
         var journal = Filled(1, capacity: 16);
         using var cancel = new CancellationTokenSource();
-        var reading = ReadAllAsync(journal, 1, cancel.Token);
+        var reading = ReadAllAsync(journal, 1, cancellationToken: cancel.Token);
 
         await cancel.CancelAsync();
 
@@ -198,9 +198,131 @@ public sealed class RunJournalTests
         }
     }
 
+    [Fact]
+    public async Task Without_an_every_delta_reader_the_deltas_of_a_message_become_one_event_when_something_else_is_appended()
+    {
+        var journal = NewJournal(64);
+        AppendStart(journal, "msg_a");
+        foreach (var delta in new[] { "Hel", "lo", ", ", "world" })
+        {
+            journal.AppendDelta(RunDeltaKind.Text, "msg_a", delta);
+        }
+
+        Assert.Equal(1, journal.LastSequence);
+        AppendStart(journal, "msg_b");
+        journal.AppendDelta(RunDeltaKind.Reasoning, "msg_b", "think");
+        journal.AppendDelta(RunDeltaKind.Text, "msg_b", "answer");
+        journal.Complete();
+
+        var events = await ReadAllAsync(journal, 0, delivery: RunEventDelivery.MergedDeltas);
+        Assert.Equal([1L, 2, 3, 4, 5], events.Select(static e => e.Sequence));
+        Assert.Equal("Hello, world", Assert.IsType<TextMessageContentEvent>(events[1]).Delta);
+        Assert.Equal("think", Assert.IsType<ReasoningMessageContentEvent>(events[3]).Delta);
+        var last = Assert.IsType<TextMessageContentEvent>(events[4]);
+        Assert.Equal(("msg_b", "answer"), (last.MessageId, last.Delta));
+    }
+
+    [Fact]
+    public async Task A_merged_reader_gets_a_message_whole_and_is_not_woken_per_delta()
+    {
+        var journal = NewJournal(64);
+        var reading = ReadAllAsync(journal, 0, delivery: RunEventDelivery.MergedDeltas);
+        AppendStart(journal, "msg_a");
+        for (var i = 0; i < 100; i++)
+        {
+            journal.AppendDelta(RunDeltaKind.Text, "msg_a", "x");
+        }
+
+        AppendStart(journal, "msg_end");
+        journal.Complete();
+
+        var events = await reading.WaitAsync(TestRuntime.Timeout);
+        Assert.Equal(3, events.Count);
+        Assert.Equal(new string('x', 100), Assert.IsType<TextMessageContentEvent>(events[1]).Delta);
+    }
+
+    [Fact]
+    public async Task While_an_every_delta_reader_follows_the_run_each_delta_is_its_own_event()
+    {
+        var journal = NewJournal(256);
+        var reading = ReadAllAsync(journal, 0);
+        var merged = ReadAllAsync(journal, 0, delivery: RunEventDelivery.MergedDeltas);
+        // Both readers already wait: an async method runs synchronously up to its first pending await.
+        AppendStart(journal, "msg_a");
+        for (var i = 0; i < 50; i++)
+        {
+            journal.AppendDelta(RunDeltaKind.Text, "msg_a", i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        journal.Complete();
+
+        var events = await reading.WaitAsync(TestRuntime.Timeout);
+        Assert.Equal(51, events.Count);
+        Assert.Equal(Enumerable.Range(0, 50).Select(static i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), events.Skip(1).Cast<TextMessageContentEvent>().Select(static e => e.Delta));
+        Assert.Equal(events.Select(static e => e.Sequence), (await merged.WaitAsync(TestRuntime.Timeout)).Select(static e => e.Sequence));
+    }
+
+    [Fact]
+    public async Task An_every_delta_reader_that_arrives_gets_the_merged_text_at_once_and_then_every_delta()
+    {
+        var journal = NewJournal(64);
+        AppendStart(journal, "msg_a");
+        journal.AppendDelta(RunDeltaKind.Text, "msg_a", "already ");
+        journal.AppendDelta(RunDeltaKind.Text, "msg_a", "here");
+        await using var reader = journal.ReadAsync(0, RunEventDelivery.EveryDelta, CancellationToken.None).GetAsyncEnumerator();
+
+        Assert.True(await reader.MoveNextAsync().AsTask().WaitAsync(TestRuntime.Timeout));
+        Assert.True(await reader.MoveNextAsync().AsTask().WaitAsync(TestRuntime.Timeout));
+        Assert.Equal("already here", Assert.IsType<TextMessageContentEvent>(reader.Current).Delta);
+
+        var next = reader.MoveNextAsync().AsTask();
+        journal.AppendDelta(RunDeltaKind.Text, "msg_a", " live");
+        Assert.True(await next.WaitAsync(TestRuntime.Timeout));
+        Assert.Equal((3L, " live"), (reader.Current.Sequence, Assert.IsType<TextMessageContentEvent>(reader.Current).Delta));
+    }
+
+    [Fact]
+    public async Task A_reserved_place_keeps_deltas_apart_until_its_reader_has_come_and_gone()
+    {
+        var journal = new RunJournal(RunId, "session", 64, TimeProvider.System, reserveEveryDeltaReader: true);
+        AppendStart(journal, "msg_a");
+        journal.AppendDelta(RunDeltaKind.Text, "msg_a", "a");
+        journal.AppendDelta(RunDeltaKind.Text, "msg_a", "b");
+        Assert.Equal(3, journal.LastSequence);
+
+        using (var cancel = new CancellationTokenSource())
+        {
+            var reading = ReadAllAsync(journal, 0, cancellationToken: cancel.Token);
+            journal.AppendDelta(RunDeltaKind.Text, "msg_a", "c");
+            Assert.Equal(4, journal.LastSequence);
+            await cancel.CancelAsync();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => reading.WaitAsync(TestRuntime.Timeout));
+        }
+
+        // The reader that took the place has left: nobody wants every delta any more.
+        journal.AppendDelta(RunDeltaKind.Text, "msg_a", "d");
+        journal.AppendDelta(RunDeltaKind.Text, "msg_a", "e");
+        journal.Complete();
+        var events = await ReadAllAsync(journal, 0);
+        Assert.Equal(["a", "b", "c", "de"], events.OfType<TextMessageContentEvent>().Select(static e => e.Delta));
+    }
+
+    [Fact]
+    public async Task Completing_keeps_the_merged_text()
+    {
+        var journal = NewJournal(64);
+        AppendStart(journal, "msg_a");
+        journal.AppendDelta(RunDeltaKind.Text, "msg_a", "kept");
+        journal.Complete();
+
+        var events = await ReadAllAsync(journal, 0);
+        Assert.Equal("kept", Assert.IsType<TextMessageContentEvent>(events[^1]).Delta);
+        Assert.Equal(2, journal.LastSequence);
+    }
+
     private static RunJournal Filled(int count, int capacity)
     {
-        var journal = new RunJournal(RunId, capacity);
+        var journal = NewJournal(capacity);
         for (var sequence = 1; sequence <= count; sequence++)
         {
             Append(journal, sequence);
@@ -209,7 +331,16 @@ public sealed class RunJournalTests
         return journal;
     }
 
-    private static void Append(RunJournal journal, long sequence) => journal.Append(new TextMessageContentEvent
+    private static RunJournal NewJournal(int capacity) => new(RunId, "session", capacity, TimeProvider.System);
+
+    /// <summary>Appends the next event, checking the journal gives the sequence the test expects.</summary>
+    private static void Append(RunJournal journal, long sequence) => journal.Append(sequence, static (expected, given, at) =>
+    {
+        Assert.Equal(expected, given);
+        return Delta(given);
+    });
+
+    private static TextMessageContentEvent Delta(long sequence) => new()
     {
         RunId = RunId,
         SessionId = "session",
@@ -217,12 +348,21 @@ public sealed class RunJournalTests
         Timestamp = DateTimeOffset.UnixEpoch,
         MessageId = "msg_1",
         Delta = "d" + sequence.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    private static void AppendStart(RunJournal journal, string messageId) => journal.Append(messageId, static (id, sequence, at) => new TextMessageStartEvent
+    {
+        RunId = RunId,
+        SessionId = "session",
+        Sequence = sequence,
+        Timestamp = at,
+        MessageId = id,
     });
 
-    private static async Task<List<AgentEvent>> ReadAllAsync(RunJournal journal, long afterSequence, CancellationToken cancellationToken = default)
+    private static async Task<List<AgentEvent>> ReadAllAsync(RunJournal journal, long afterSequence, RunEventDelivery delivery = RunEventDelivery.EveryDelta, CancellationToken cancellationToken = default)
     {
         var events = new List<AgentEvent>();
-        await foreach (var agentEvent in journal.ReadAsync(afterSequence, cancellationToken))
+        await foreach (var agentEvent in journal.ReadAsync(afterSequence, delivery, cancellationToken))
         {
             events.Add(agentEvent);
         }

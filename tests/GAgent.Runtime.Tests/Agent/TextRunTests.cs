@@ -114,6 +114,41 @@ public sealed class TextRunTests
     }
 
     [Fact]
+    public async Task A_run_started_for_its_result_keeps_each_message_as_one_delta_while_nobody_follows_it()
+    {
+        await using var runtime = new TestRuntime();
+        runtime.Client.Enqueue(Updates.Reasoning("Thinking "), Updates.Reasoning("hard."), Updates.Text("Hello"), Updates.Text(", "), Updates.Text("world."), Updates.Finish(ChatFinishReason.Stop));
+        var sessionId = await runtime.CreateSessionAsync();
+
+        var (run, events) = await runtime.RunAsync("Say hello", sessionId, static r => r with { Delivery = RunEventDelivery.MergedDeltas });
+
+        EventAssert.WellFormed(events, run.Id);
+        Assert.Equal("Thinking hard.", Assert.Single(events.OfType<ReasoningMessageContentEvent>()).Delta);
+        Assert.Equal("Hello, world.", Assert.Single(events.OfType<TextMessageContentEvent>()).Delta);
+        Assert.Equal("Hello, world.", (await runtime.MessagesAsync(sessionId))[^1].Text);
+    }
+
+    [Fact]
+    public async Task A_reader_following_the_run_live_gets_every_delta_as_its_own_event()
+    {
+        await using var runtime = new TestRuntime();
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var reached = runtime.Client.EnqueueGated([Updates.Reasoning("Hm")], gate.Task, [Updates.Reasoning("m."), Updates.Text("One"), Updates.Text(" two"), Updates.Text(" three."), Updates.Finish(ChatFinishReason.Stop)]);
+        var sessionId = await runtime.CreateSessionAsync();
+        var run = await runtime.StartAsync("Count", sessionId);
+        await reached.WaitAsync(TestRuntime.Timeout);
+
+        // The reader is registered before the model continues: an async method runs synchronously up to its first wait.
+        var reading = TestRuntime.ReadAllAsync(run);
+        gate.SetResult();
+        var events = await reading;
+
+        EventAssert.WellFormed(events, run.Id);
+        Assert.Equal(["Hm", "m."], events.OfType<ReasoningMessageContentEvent>().Select(static e => e.Delta));
+        Assert.Equal(["One", " two", " three."], events.OfType<TextMessageContentEvent>().Select(static e => e.Delta));
+    }
+
+    [Fact]
     public async Task Reasoning_is_journaled_as_its_own_message_before_the_text()
     {
         await using var runtime = new TestRuntime();

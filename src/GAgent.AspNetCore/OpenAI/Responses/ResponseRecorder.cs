@@ -123,7 +123,7 @@ internal sealed class ResponseRecorder(IResponseStore store, TimeProvider time, 
         var projector = new ResponseProjector(active.Template, active.Run.Id);
         try
         {
-            await foreach (var agentEvent in RunEventSource.ReadAsync(active.Run, 0, CancellationToken.None).ConfigureAwait(false))
+            await foreach (var agentEvent in RunEventSource.ReadAsync(active.Run, 0, RunEventDelivery.MergedDeltas, CancellationToken.None).ConfigureAwait(false))
             {
                 _ = projector.Apply(agentEvent);
             }

@@ -96,6 +96,7 @@ internal static class ResponseRequestMapper
             ClientTools = declarations,
             ChatOptions = options,
             Instructions = string.IsNullOrWhiteSpace(body.Instructions) ? null : body.Instructions,
+            Delivery = body.Stream == true ? RunEventDelivery.EveryDelta : RunEventDelivery.MergedDeltas,
         };
         return new MappedResponseRequest(run, input, template);
     }

@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using GAgent.AspNetCore.OpenAI.Responses.Wire;
 using GAgent.AspNetCore.Streaming;
+using GAgent.Runs;
 
 namespace GAgent.AspNetCore.OpenAI.Responses;
 
@@ -29,7 +30,7 @@ internal sealed class ResponseStream(long startingAfter, TimeProvider time) : ID
             }
         }
 
-        await foreach (var agentEvent in RunEventSource.ReadAsync(active.Run, 0, cancellationToken).ConfigureAwait(false))
+        await foreach (var agentEvent in RunEventSource.ReadAsync(active.Run, 0, RunEventDelivery.EveryDelta, cancellationToken).ConfigureAwait(false))
         {
             foreach (var e in projector.Apply(agentEvent))
             {
