@@ -11,10 +11,10 @@ internal static class ChatCompletionAggregator
 {
     public static async Task<(ChatCompletionResponse? Response, ErrorInfo? Error)> CollectAsync(IAgentRun run, string completionId, long created, string model, CancellationToken cancellationToken)
     {
-        var text = new StringBuilder();
+        var text = new TextAccumulator();
         var hadText = false;
-        var calls = new List<ChatToolCall>();
-        var arguments = new Dictionary<string, StringBuilder>(StringComparer.Ordinal);
+        List<ChatToolCall>? calls = null;
+        Dictionary<string, StringBuilder>? arguments = null;
         await foreach (var agentEvent in Streaming.RunEventSource.ReadAsync(run, 0, RunEventDelivery.MergedDeltas, cancellationToken).ConfigureAwait(false))
         {
             switch (agentEvent)
@@ -28,10 +28,10 @@ internal static class ChatCompletionAggregator
                     break;
                 case ToolCallStartEvent { ClientSide: true } start:
                     var builder = new StringBuilder();
-                    arguments[start.ToolCallId] = builder;
-                    calls.Add(new ChatToolCall { Id = start.ToolCallId, Type = "function", Function = new ChatFunctionCall { Name = start.ToolCallName } });
+                    (arguments ??= new Dictionary<string, StringBuilder>(StringComparer.Ordinal))[start.ToolCallId] = builder;
+                    (calls ??= []).Add(new ChatToolCall { Id = start.ToolCallId, Type = "function", Function = new ChatFunctionCall { Name = start.ToolCallName } });
                     break;
-                case ToolCallArgsEvent args when arguments.TryGetValue(args.ToolCallId, out var argsBuilder):
+                case ToolCallArgsEvent args when arguments is not null && arguments.TryGetValue(args.ToolCallId, out var argsBuilder):
                     argsBuilder.Append(args.Delta);
                     break;
                 case RunErrorEvent error:
@@ -39,19 +39,24 @@ internal static class ChatCompletionAggregator
                 case RunFinishedEvent finished:
                     if (ChatCompletionErrors.ApprovalNotice(finished) is { } notice)
                     {
-                        text.Append(hadText ? "\n\n" : string.Empty).Append(notice);
+                        if (hadText)
+                        {
+                            text.Append("\n\n");
+                        }
+
+                        text.Append(notice);
                         hadText = true;
                     }
 
-                    foreach (var call in calls)
+                    foreach (var call in calls ?? [])
                     {
-                        call.Function!.Arguments = arguments[call.Id!].ToString();
+                        call.Function!.Arguments = arguments![call.Id!].ToString();
                     }
 
                     var usage = finished.Usage;
                     var input = usage?.InputTokenCount ?? 0;
                     var output = usage?.OutputTokenCount ?? 0;
-                    var message = new ChatCompletionResponseMessage(hadText || calls.Count == 0 ? text.ToString() : null, calls.Count > 0 ? calls : null);
+                    var message = new ChatCompletionResponseMessage(hadText || calls is null ? text.ToString() : null, calls);
                     return (new ChatCompletionResponse(completionId, created, model, [new ChatCompletionChoice(0, message, ChatCompletionErrors.FinishReason(finished))], new ChatCompletionUsage(input, output, usage?.TotalTokenCount ?? input + output)), null);
             }
         }

@@ -6,6 +6,8 @@ namespace GAgent.Agent;
 /// <summary>What one streamed model call produced so far; kept outside the stream loop so a stop can still persist partial text.</summary>
 internal sealed class ModelTurn(string messageId)
 {
+    private string? _toolMessageId;
+
     public string MessageId { get; } = messageId;
 
     public StringBuilder Text { get; } = new();
@@ -30,8 +32,8 @@ internal sealed class ModelTurn(string messageId)
     /// <summary>Results of the turn's server tool calls so far; if the run ends early, the remaining calls get error results.</summary>
     public List<FunctionResultContent> ToolResults { get; } = [];
 
-    /// <summary>The id of the tool message that answers the turn's calls.</summary>
-    public string ToolMessageId { get; } = RunIds.NewMessageId();
+    /// <summary>The id of the tool message that answers the turn's calls; made when first asked (most turns call no tools).</summary>
+    public string ToolMessageId => _toolMessageId ??= RunIds.NewMessageId();
 
     public bool IsEmpty => Text.Length == 0 && Reasoning.Length == 0 && Calls.Count == 0;
 

@@ -227,7 +227,8 @@ internal sealed class RunJournal
         }
 
         var text = _pending!.ToString();
-        _pending.Clear();
+        // A new builder next time: clearing a multi-chunk builder copies it into one array, which costs more.
+        _pending = null;
         _pendingMessageId = null;
         Add(CreateDelta(_pendingKind, messageId, text, _lastSequence + 1, _pendingAt));
     }

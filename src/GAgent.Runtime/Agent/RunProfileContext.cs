@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Text;
 using GAgent.Configuration;
@@ -25,6 +26,12 @@ internal sealed class RunProfileContext(
     TimeProvider time,
     GAgent.Learning.LearningQueue learning)
 {
+    // The memory and skill tools depend only on what they are bound to, so runs share them instead of building
+    // (reflecting over) a new function each time; there is one entry per profile and memory scope in use.
+    private readonly ConcurrentDictionary<(string ProfileId, string Scope, int MaxEntryChars), AIFunction> _remember = new();
+    private readonly ConcurrentDictionary<string, AIFunction> _recall = new(StringComparer.Ordinal);
+    private AIFunction? _readSkill;
+
     /// <summary>Builds the run's tools (setting <see cref="AgentRun.Tools"/> and <see cref="AgentRun.OfferedTools"/>) and returns its system prompt, or null when there is none.</summary>
     public async Task<string?> PrepareAsync(AgentRun run, CancellationToken cancellationToken)
     {
@@ -58,13 +65,13 @@ internal sealed class RunProfileContext(
 
         if (current.Memory.Tools)
         {
-            AddBuiltIn(BuiltInTools.Remember, () => BuiltInTools.CreateRemember(memory, profile.Id, scope, current.Memory.MaxEntryChars, bus, time));
-            AddBuiltIn(BuiltInTools.Recall, () => BuiltInTools.CreateRecall(memory, scope));
+            AddBuiltIn(BuiltInTools.Remember, () => _remember.GetOrAdd((profile.Id, scope, current.Memory.MaxEntryChars), key => BuiltInTools.CreateRemember(memory, key.ProfileId, key.Scope, key.MaxEntryChars, bus, time)));
+            AddBuiltIn(BuiltInTools.Recall, () => _recall.GetOrAdd(scope, key => BuiltInTools.CreateRecall(memory, key)));
         }
 
         if (enabledSkills.Count > 0)
         {
-            AddBuiltIn(BuiltInTools.ReadSkill, () => BuiltInTools.CreateReadSkill(skills));
+            AddBuiltIn(BuiltInTools.ReadSkill, () => _readSkill ??= BuiltInTools.CreateReadSkill(skills));
         }
 
         if (current.Learning.Enabled)
