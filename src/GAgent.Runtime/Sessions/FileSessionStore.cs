@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Text.Json;
+using GAgent.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Win32.SafeHandles;
@@ -13,29 +14,49 @@ namespace GAgent.Sessions;
 /// writes that a crash can only tear at the end, and a torn last line is ignored and later truncated away; pages of
 /// messages are found by reading the file backwards from its end.
 /// </summary>
-public sealed class FileSessionStore : ISessionStore
+/// <remarks>
+/// A flush fsyncs only the JSONL file, on a few dedicated threads so that many sessions' fsyncs are batched by the
+/// file system. Title, pin and profile are written to the sidecar durably at once; its count, length and update time
+/// are a cache that is rewritten at most every few seconds and when the store is disposed, and that a load after an
+/// unclean stop completes by reading only the lines after the length it records. Dispose the store (the host's
+/// service provider does) so a restart finds every sidecar current.
+/// </remarks>
+public sealed class FileSessionStore : ISessionStore, IAsyncDisposable, IDisposable
 {
     private const string JsonlExtension = ".jsonl";
     private const string MetaExtension = ".meta.json";
 
+    /// <summary>How long a flush lets the sidecar's count, length and update time lag behind the file.</summary>
+    internal static readonly TimeSpan SidecarLagBound = TimeSpan.FromSeconds(5);
+
     private readonly ConcurrentDictionary<string, FileSessionEntry> _sessions = new(StringComparer.Ordinal);
+    private readonly SessionIndex _index = new();
+    private readonly FileSync _fileSync;
     private readonly Lock _loadSync = new();
     private readonly string _directory;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private Task? _load;
     private long _bytesRead;
+    private int _disposed;
 
     /// <summary>Creates a store over <paramref name="directory"/>; the directory is created and read on first use.</summary>
     /// <param name="directory">Where the session files live.</param>
     /// <param name="timeProvider">The clock for created and updated times; the system clock when null.</param>
     /// <param name="logger">Receives recovery warnings; nothing is logged when null.</param>
     public FileSessionStore(string directory, TimeProvider? timeProvider = null, ILogger<FileSessionStore>? logger = null)
+        : this(directory, timeProvider, logger, FileSync.DefaultThreads)
+    {
+    }
+
+    /// <summary>Creates a store whose fsyncs run on up to <paramref name="syncThreads"/> threads (benchmarks compare counts).</summary>
+    internal FileSessionStore(string directory, TimeProvider? timeProvider, ILogger<FileSessionStore>? logger, int syncThreads)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
         _directory = Path.GetFullPath(directory);
         _time = timeProvider ?? TimeProvider.System;
         _logger = logger ?? (ILogger)NullLogger<FileSessionStore>.Instance;
+        _fileSync = new FileSync(syncThreads, "GAgent session fsync");
     }
 
     /// <summary>Bytes read from message files by <see cref="ReadMessagesAsync"/>, so tests can show tail reads stay small.</summary>
@@ -46,7 +67,7 @@ public sealed class FileSessionStore : ISessionStore
     {
         SessionListing.Validate(query);
         await EnsureLoadedAsync(cancellationToken);
-        return SessionListing.Page(_sessions.Values.Select(static e => e.Snapshot.Info), query);
+        return SessionListing.Page(_index, query);
     }
 
     /// <inheritdoc />
@@ -64,7 +85,7 @@ public sealed class FileSessionStore : ISessionStore
             }
 
             // Past this point the files are written to the end, so a cancelled call cannot leave half a session behind.
-            CreateFiles(entry, info);
+            await CreateFilesAsync(entry, info);
             return info;
         }
         finally
@@ -104,10 +125,18 @@ public sealed class FileSessionStore : ISessionStore
 
             using var handle = JsonlFile.OpenForWrite(JsonlPath(entry.Id));
             var snapshot = await PrepareForAppendAsync(entry, handle, cancellationToken);
-            await RandomAccess.WriteAsync(handle, buffer.WrittenMemory, snapshot.Length, cancellationToken);
+            if (entry.SidecarUntrusted)
+            {
+                await PersistAsync(entry, writeSidecar: true);
+            }
+
+            // A small write into the page cache: done in place rather than queued to another thread.
+            cancellationToken.ThrowIfCancellationRequested();
+            RandomAccess.Write(handle, buffer.WrittenSpan, snapshot.Length);
             var info = SessionInfoChanges.Appended(snapshot.Info, messages.Count, _time.GetUtcNow());
-            entry.Snapshot = new FileSessionSnapshot(info, snapshot.Length + buffer.WrittenCount);
-            entry.Dirty = true;
+            Commit(entry, new FileSessionSnapshot(info, snapshot.Length + buffer.WrittenCount));
+            entry.Unsynced = true;
+            entry.SidecarLags = true;
             _logger.MessagesAppended(entry.Id, messages.Count, buffer.WrittenCount);
             return info;
         }
@@ -125,7 +154,7 @@ public sealed class FileSessionStore : ISessionStore
         try
         {
             ThrowIfDeleted(entry);
-            Persist(entry);
+            await PersistAsync(entry, writeSidecar: entry.SidecarUntrusted || _time.GetUtcNow() - entry.SidecarWrittenAt >= SidecarLagBound);
         }
         finally
         {
@@ -144,9 +173,11 @@ public sealed class FileSessionStore : ISessionStore
             ThrowIfDeleted(entry);
             var snapshot = entry.Snapshot;
             var info = SessionInfoChanges.Patched(snapshot.Info, patch, _time.GetUtcNow());
-            entry.Snapshot = snapshot with { Info = info };
-            entry.Dirty = true;
-            Persist(entry);
+            Commit(entry, snapshot with { Info = info });
+            entry.SidecarLags = true;
+
+            // Title, pin and profile live only in the sidecar, so it is written durably before the call returns.
+            await PersistAsync(entry, writeSidecar: true);
             return info;
         }
         finally
@@ -180,6 +211,9 @@ public sealed class FileSessionStore : ISessionStore
             // The JSONL goes first: without it the session is gone, and a leftover sidecar is ignored on load.
             File.Delete(JsonlPath(sessionId));
             entry.Deleted = true;
+
+            // Unlisted before the id is freed, so a session created again under it is never unlisted by this delete.
+            _index.Remove(sessionId);
             _sessions.TryRemove(new KeyValuePair<string, FileSessionEntry>(sessionId, entry));
             DeleteSidecar(sessionId);
             return true;
@@ -330,6 +364,7 @@ public sealed class FileSessionStore : ISessionStore
         if (fileLength > snapshot.Length)
         {
             RandomAccess.SetLength(handle, snapshot.Length);
+            entry.Unsynced = true;
             _logger.TornTailTruncated(entry.Id, fileLength - snapshot.Length);
         }
         else if (fileLength < snapshot.Length)
@@ -340,30 +375,48 @@ public sealed class FileSessionStore : ISessionStore
             _logger.FileShrank(entry.Id, snapshot.Length, fileLength, scan.MessageCount);
             entry.Checkpoints.Clear();
             snapshot = new FileSessionSnapshot(snapshot.Info with { MessageCount = scan.MessageCount }, scan.ValidLength);
-            entry.Snapshot = snapshot;
+            Commit(entry, snapshot);
+            entry.Unsynced = true;
+            entry.SidecarLags = true;
+            entry.SidecarUntrusted = true;
         }
 
         return snapshot;
     }
 
-    /// <summary>Fsyncs pending appends and rewrites the sidecar, when anything changed since the last time.</summary>
-    private void Persist(FileSessionEntry entry)
+    /// <summary>
+    /// Fsyncs the JSONL file when it holds unsynced bytes, then, when asked and it lags, rewrites the sidecar. The order
+    /// matters: a sidecar never records a length the file does not durably have. Called under the entry's gate.
+    /// </summary>
+    private async Task PersistAsync(FileSessionEntry entry, bool writeSidecar)
     {
-        if (!entry.Dirty)
+        if (entry.Unsynced)
         {
-            return;
+            using (var handle = JsonlFile.OpenForWrite(JsonlPath(entry.Id)))
+            {
+                await _fileSync.FlushAsync(handle);
+            }
+
+            entry.Unsynced = false;
         }
 
-        using (var handle = JsonlFile.OpenForWrite(JsonlPath(entry.Id)))
+        if (writeSidecar && entry.SidecarLags)
         {
-            RandomAccess.FlushToDisk(handle);
+            await WriteSidecarAsync(entry.Snapshot);
+            entry.SidecarLags = false;
+            entry.SidecarUntrusted = false;
+            entry.SidecarWrittenAt = _time.GetUtcNow();
         }
-
-        WriteSidecar(entry.Snapshot);
-        entry.Dirty = false;
     }
 
-    private void CreateFiles(FileSessionEntry entry, SessionInfo info)
+    /// <summary>Publishes a new snapshot to readers and listings (under the entry's gate).</summary>
+    private void Commit(FileSessionEntry entry, FileSessionSnapshot snapshot)
+    {
+        entry.Snapshot = snapshot;
+        _index.Set(snapshot.Info);
+    }
+
+    private async Task CreateFilesAsync(FileSessionEntry entry, SessionInfo info)
     {
         var path = JsonlPath(info.Id);
         if (File.Exists(path))
@@ -376,6 +429,8 @@ public sealed class FileSessionStore : ISessionStore
 
         try
         {
+            // A sidecar left by an earlier session of this id (its delete could not remove it) must not describe the new file.
+            File.Delete(MetaPath(info.Id));
             var header = new SessionHeaderRecord
             {
                 Format = SessionHeaderRecord.FormatName,
@@ -383,8 +438,10 @@ public sealed class FileSessionStore : ISessionStore
                 Id = info.Id,
                 CreatedAt = info.CreatedAt,
             };
-            entry.Snapshot = new FileSessionSnapshot(info, JsonlFile.Create(path, header));
-            WriteSidecar(entry.Snapshot);
+            entry.Snapshot = new FileSessionSnapshot(info, await JsonlFile.CreateAsync(path, header, _fileSync));
+            await WriteSidecarAsync(entry.Snapshot);
+            entry.SidecarWrittenAt = _time.GetUtcNow();
+            _index.Set(info);
         }
         catch
         {
@@ -396,8 +453,8 @@ public sealed class FileSessionStore : ISessionStore
         }
     }
 
-    private void WriteSidecar(FileSessionSnapshot snapshot) =>
-        JsonlFile.WriteAtomically(MetaPath(snapshot.Info.Id), JsonSerializer.SerializeToUtf8Bytes(SessionMetaRecord.From(snapshot.Info, snapshot.Length), SessionJson.Meta));
+    private Task WriteSidecarAsync(FileSessionSnapshot snapshot) =>
+        JsonlFile.WriteAtomicallyAsync(MetaPath(snapshot.Info.Id), JsonSerializer.SerializeToUtf8Bytes(SessionMetaRecord.From(snapshot.Info, snapshot.Length), SessionJson.Meta), _fileSync);
 
     private void DeleteSidecar(string sessionId)
     {
@@ -436,6 +493,7 @@ public sealed class FileSessionStore : ISessionStore
     /// </summary>
     private Task EnsureLoadedAsync(CancellationToken cancellationToken)
     {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         cancellationToken.ThrowIfCancellationRequested();
         var load = Volatile.Read(ref _load);
         if (load is { IsCompletedSuccessfully: true })
@@ -472,15 +530,19 @@ public sealed class FileSessionStore : ISessionStore
 
             try
             {
-                var snapshot = await LoadSessionAsync(id, path);
-                if (snapshot is null)
+                var entry = await LoadSessionAsync(id, path);
+                if (entry is null)
                 {
                     _logger.SessionFileUnreadable(Path.GetFileName(path), null);
                     continue;
                 }
 
-                var entry = new FileSessionEntry(snapshot.Value.Snapshot) { Dirty = snapshot.Value.Repaired };
-                _sessions.TryAdd(id, entry);
+                // The bound on the sidecar's lag counts from the start: the first turns after it do not rewrite every sidecar.
+                entry.SidecarWrittenAt = _time.GetUtcNow();
+                if (_sessions.TryAdd(id, entry))
+                {
+                    _index.Set(entry.Snapshot.Info);
+                }
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
@@ -491,15 +553,38 @@ public sealed class FileSessionStore : ISessionStore
         _logger.SessionsLoaded(_sessions.Count, _directory);
     }
 
-    /// <summary>Loads one session from its sidecar, reconciling or recovering from the JSONL only when the sidecar is stale or missing.</summary>
-    private async ValueTask<(FileSessionSnapshot Snapshot, bool Repaired)?> LoadSessionAsync(string id, string path)
+    /// <summary>
+    /// Loads one session from its sidecar. A sidecar that describes a prefix of the file (the normal state after an
+    /// unclean stop) is completed by scanning only the bytes after it; any other mismatch, or no sidecar, costs a scan of
+    /// the whole file and a warning.
+    /// </summary>
+    private async ValueTask<FileSessionEntry?> LoadSessionAsync(string id, string path)
     {
         var meta = ReadSidecar(id);
         using var handle = JsonlFile.OpenForRead(path);
         var fileLength = RandomAccess.GetLength(handle);
         if (meta is not null && meta.Length == fileLength)
         {
-            return (new FileSessionSnapshot(meta.ToSessionInfo(), meta.Length), false);
+            return new FileSessionEntry(new FileSessionSnapshot(meta.ToSessionInfo(), meta.Length));
+        }
+
+        var modified = new DateTimeOffset(File.GetLastWriteTimeUtc(path), TimeSpan.Zero);
+        if (meta is { MessageCount: >= 0 } && meta.Length < fileLength && await JsonlFile.EndsLineAtAsync(handle, meta.Length, CancellationToken.None))
+        {
+            var tail = await JsonlFile.ScanAsync(handle, meta.Length, CancellationToken.None);
+            _logger.SidecarCompleted(id, meta.Length, fileLength, tail.Lines);
+
+            // Only added lines mean messages were appended after the sidecar; a dropped torn tail changes nothing.
+            if (tail.Lines == 0)
+            {
+                return new FileSessionEntry(new FileSessionSnapshot(meta.ToSessionInfo(), meta.Length));
+            }
+
+            var caughtUp = meta.ToSessionInfo() with { MessageCount = meta.MessageCount + tail.Lines, UpdatedAt = Max(meta.UpdatedAt, modified) };
+
+            // After a crash of the process alone the new lines may still be only in the page cache: fsync before the
+            // sidecar records them.
+            return new FileSessionEntry(new FileSessionSnapshot(caughtUp, tail.ValidLength)) { Unsynced = true, SidecarLags = true };
         }
 
         var header = await JsonlFile.ReadHeaderAsync(handle, CancellationToken.None);
@@ -509,11 +594,9 @@ public sealed class FileSessionStore : ISessionStore
         }
 
         var scan = await JsonlFile.ScanAsync(handle, CancellationToken.None);
-        var modified = new DateTimeOffset(File.GetLastWriteTimeUtc(path), TimeSpan.Zero);
         SessionInfo info;
         if (meta is not null)
         {
-            // Only a changed count means messages were appended after the sidecar; a dropped torn tail changes nothing.
             var updatedAt = scan.MessageCount == meta.MessageCount ? meta.UpdatedAt : Max(meta.UpdatedAt, modified);
             info = meta.ToSessionInfo() with { MessageCount = scan.MessageCount, UpdatedAt = updatedAt };
             _logger.SidecarReconciled(id, meta.Length, fileLength, scan.MessageCount);
@@ -524,7 +607,7 @@ public sealed class FileSessionStore : ISessionStore
             _logger.SessionRecovered(id, scan.MessageCount);
         }
 
-        return (new FileSessionSnapshot(info, scan.ValidLength), true);
+        return new FileSessionEntry(new FileSessionSnapshot(info, scan.ValidLength)) { Unsynced = true, SidecarLags = true, SidecarUntrusted = true };
     }
 
     private SessionMetaRecord? ReadSidecar(string id)
@@ -540,6 +623,47 @@ public sealed class FileSessionStore : ISessionStore
             return null;
         }
     }
+
+    /// <summary>
+    /// Brings every lagging sidecar up to date (fsyncing the session file first when needed), so the next start reads
+    /// no session file, then stops the fsync threads. Calls after this one throw <see cref="ObjectDisposedException"/>.
+    /// </summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        if (Volatile.Read(ref _load) is { IsCompletedSuccessfully: true })
+        {
+            foreach (var entry in _sessions.Values)
+            {
+                await entry.Gate.WaitAsync(CancellationToken.None);
+                try
+                {
+                    if (!entry.Deleted)
+                    {
+                        await PersistAsync(entry, writeSidecar: true);
+                    }
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    // The file is already durable or will be recounted on load; one failing session must not stop the others.
+                    _logger.SidecarNotWritten(entry.Id, ex);
+                }
+                finally
+                {
+                    entry.Gate.Release();
+                }
+            }
+        }
+
+        _fileSync.Dispose();
+    }
+
+    /// <summary>Same as <see cref="DisposeAsync"/>, blocking until it completes.</summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a >= b ? a : b;
 

@@ -9,6 +9,7 @@ namespace GAgent.Sessions;
 public sealed class InMemorySessionStore : ISessionStore
 {
     private readonly ConcurrentDictionary<string, InMemorySession> _sessions = new(StringComparer.Ordinal);
+    private readonly SessionIndex _index = new();
     private readonly TimeProvider _time;
 
     /// <summary>Creates an empty store.</summary>
@@ -20,16 +21,7 @@ public sealed class InMemorySessionStore : ISessionStore
     {
         SessionListing.Validate(query);
         cancellationToken.ThrowIfCancellationRequested();
-        var infos = new List<SessionInfo>(_sessions.Count);
-        foreach (var session in _sessions.Values)
-        {
-            lock (session.Sync)
-            {
-                infos.Add(session.Info);
-            }
-        }
-
-        return ValueTask.FromResult(SessionListing.Page(infos, query));
+        return ValueTask.FromResult(SessionListing.Page(_index, query));
     }
 
     /// <inheritdoc />
@@ -37,9 +29,19 @@ public sealed class InMemorySessionStore : ISessionStore
     {
         var info = SessionInfoChanges.Create(session, _time.GetUtcNow());
         cancellationToken.ThrowIfCancellationRequested();
-        return _sessions.TryAdd(info.Id, new InMemorySession(info))
-            ? ValueTask.FromResult(info)
-            : throw new SessionAlreadyExistsException(info.Id);
+        var created = new InMemorySession(info);
+        lock (created.Sync)
+        {
+            // Listed only once added; a concurrent delete of the id takes the session's lock before unlisting it.
+            if (!_sessions.TryAdd(info.Id, created))
+            {
+                throw new SessionAlreadyExistsException(info.Id);
+            }
+
+            _index.Set(info);
+        }
+
+        return ValueTask.FromResult(info);
     }
 
     /// <inheritdoc />
@@ -78,6 +80,7 @@ public sealed class InMemorySessionStore : ISessionStore
             }
 
             session.Info = SessionInfoChanges.Appended(session.Info, messages.Count, _time.GetUtcNow());
+            _index.Set(session.Info);
             return ValueTask.FromResult(session.Info);
         }
     }
@@ -105,6 +108,7 @@ public sealed class InMemorySessionStore : ISessionStore
         {
             ThrowIfDeleted(session, sessionId);
             session.Info = SessionInfoChanges.Patched(session.Info, patch, _time.GetUtcNow());
+            _index.Set(session.Info);
             return ValueTask.FromResult(session.Info);
         }
     }
@@ -113,14 +117,22 @@ public sealed class InMemorySessionStore : ISessionStore
     public ValueTask<bool> DeleteAsync(string sessionId, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        if (!SessionIds.IsValid(sessionId) || !_sessions.TryRemove(sessionId, out var session))
+        if (!SessionIds.IsValid(sessionId) || !_sessions.TryGetValue(sessionId, out var session))
         {
             return ValueTask.FromResult(false);
         }
 
         lock (session.Sync)
         {
+            if (session.Deleted)
+            {
+                return ValueTask.FromResult(false);
+            }
+
+            // Unlisted before the id is freed, so a session created again under it is never unlisted by this delete.
             session.Deleted = true;
+            _index.Remove(sessionId);
+            _sessions.TryRemove(new KeyValuePair<string, InMemorySession>(sessionId, session));
         }
 
         return ValueTask.FromResult(true);

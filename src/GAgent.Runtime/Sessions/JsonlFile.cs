@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using GAgent.Storage;
 using Microsoft.Win32.SafeHandles;
 
 namespace GAgent.Sessions;
@@ -16,29 +17,45 @@ internal static class JsonlFile
     public static SafeFileHandle OpenForWrite(string path) =>
         File.OpenHandle(path, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
 
-    /// <summary>Creates the file with its header line and fsyncs it; returns its length.</summary>
+    /// <summary>Creates the file with its header line and fsyncs it through <paramref name="sync"/>; returns its length.</summary>
     /// <exception cref="IOException">The file exists.</exception>
-    public static long Create(string path, SessionHeaderRecord header)
+    public static async Task<long> CreateAsync(string path, SessionHeaderRecord header, FileSync sync)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
         SessionJson.WriteLines(buffer, [header], SessionJson.Header);
         using var handle = File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read | FileShare.Delete);
         RandomAccess.Write(handle, buffer.WrittenSpan, 0);
-        RandomAccess.FlushToDisk(handle);
+        await sync.FlushAsync(handle).ConfigureAwait(false);
         return buffer.WrittenCount;
     }
 
-    /// <summary>Writes a small file so readers see either the old or the new content: temp file, fsync, rename over.</summary>
-    public static void WriteAtomically(string path, ReadOnlySpan<byte> content)
+    /// <summary>
+    /// Writes a small file so readers see either the old or the new content: temp file, fsync (through
+    /// <paramref name="sync"/>), rename over.
+    /// </summary>
+    public static async Task WriteAtomicallyAsync(string path, ReadOnlyMemory<byte> content, FileSync sync)
     {
         var temp = path + ".tmp";
         using (var handle = File.OpenHandle(temp, FileMode.Create, FileAccess.Write, FileShare.None))
         {
-            RandomAccess.Write(handle, content, 0);
-            RandomAccess.FlushToDisk(handle);
+            RandomAccess.Write(handle, content.Span, 0);
+            await sync.FlushAsync(handle).ConfigureAwait(false);
         }
 
         File.Move(temp, path, overwrite: true);
+    }
+
+    /// <summary>True when the file is at least <paramref name="length"/> bytes long and its byte at <c>length - 1</c> is '\n'.</summary>
+    public static async ValueTask<bool> EndsLineAtAsync(SafeFileHandle handle, long length, CancellationToken cancellationToken)
+    {
+        if (length < 1)
+        {
+            return false;
+        }
+
+        var buffer = new byte[1];
+        var read = await RandomAccess.ReadAsync(handle, buffer, length - 1, cancellationToken).ConfigureAwait(false);
+        return read == 1 && buffer[0] == NewLine;
     }
 
     /// <summary>Reads and parses the header line, or returns null when the file does not start with one.</summary>
@@ -71,14 +88,23 @@ internal static class JsonlFile
     /// Counts the complete lines of the whole file. A last line without '\n', or whose JSON does not parse, is a torn
     /// write and is left out of both the count and <see cref="JsonlScan.ValidLength"/>.
     /// </summary>
-    public static async ValueTask<JsonlScan> ScanAsync(SafeFileHandle handle, CancellationToken cancellationToken)
+    public static ValueTask<JsonlScan> ScanAsync(SafeFileHandle handle, CancellationToken cancellationToken)
+        => ScanAsync(handle, 0, cancellationToken);
+
+    /// <summary>
+    /// Counts the complete lines from <paramref name="from"/> (0, or just after a '\n') to the end of the file, reading
+    /// nothing before it; torn last lines are left out as by the whole-file scan. A scan from 0 counts the header line,
+    /// but does not check that it parses; any other scan starts after the header and checks its last line.
+    /// </summary>
+    public static async ValueTask<JsonlScan> ScanAsync(SafeFileHandle handle, long from, CancellationToken cancellationToken)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(from);
         var length = RandomAccess.GetLength(handle);
         var buffer = ArrayPool<byte>.Shared.Rent(ChunkSize);
-        long lines = 0, lastNewLine = -1, previousNewLine = -1;
+        long lines = 0, lastNewLine = from - 1, previousNewLine = from - 1;
         try
         {
-            for (long position = 0; position < length;)
+            for (var position = from; position < length;)
             {
                 var read = await RandomAccess.ReadAsync(handle, buffer.AsMemory(0, ChunkSize), position, cancellationToken);
                 if (read == 0)
@@ -104,7 +130,7 @@ internal static class JsonlFile
             ArrayPool<byte>.Shared.Return(buffer);
         }
 
-        if (lines >= 2 && !await IsJsonLineAsync(handle, previousNewLine + 1, lastNewLine, cancellationToken))
+        if (lines >= (from == 0 ? 2 : 1) && !await IsJsonLineAsync(handle, previousNewLine + 1, lastNewLine, cancellationToken))
         {
             return new JsonlScan(lines - 1, previousNewLine + 1);
         }

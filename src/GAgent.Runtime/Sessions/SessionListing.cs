@@ -19,31 +19,16 @@ internal static class SessionListing
     }
 
     /// <summary>Returns the page of <paramref name="sessions"/> that <paramref name="query"/> asks for (validate first).</summary>
-    public static SessionPage Page(IEnumerable<SessionInfo> sessions, SessionQuery query)
+    public static SessionPage Page(SessionIndex sessions, SessionQuery query)
     {
         var after = query.Cursor is null ? (SessionSortKey?)null : SessionCursor.Decode(query.Cursor, nameof(query));
         var search = string.IsNullOrEmpty(query.Search) ? null : query.Search;
 
-        var candidates = new List<(SessionSortKey Key, SessionInfo Info)>();
-        foreach (var info in sessions)
-        {
-            var key = SessionSortKey.Of(info);
-            if ((after is null || key.CompareTo(after.Value) > 0) && Matches(info, search))
-            {
-                candidates.Add((key, info));
-            }
-        }
-
-        candidates.Sort(static (a, b) => a.Key.CompareTo(b.Key));
-        var count = Math.Min(query.Limit, candidates.Count);
-        var items = new SessionInfo[count];
-        for (var i = 0; i < count; i++)
-        {
-            items[i] = candidates[i].Info;
-        }
-
-        var next = candidates.Count > count ? SessionCursor.Encode(candidates[count - 1].Key) : null;
-        return new SessionPage { Items = items, NextCursor = next };
+        // One more than the page tells whether another page follows, without counting the rest.
+        var found = sessions.Collect(after, query.Limit + 1, info => Matches(info, search));
+        var count = Math.Min(query.Limit, found.Count);
+        var next = found.Count > count ? SessionCursor.Encode(SessionSortKey.Of(found[count - 1])) : null;
+        return new SessionPage { Items = found.GetRange(0, count), NextCursor = next };
     }
 
     private static bool Matches(SessionInfo info, string? search) =>

@@ -29,6 +29,12 @@ internal static partial class SessionStoreLog
     [LoggerMessage(1107, LogLevel.Warning, "Session {SessionId}: the sidecar could not be deleted.")]
     public static partial void SidecarNotDeleted(this ILogger logger, string sessionId, Exception exception);
 
+    [LoggerMessage(1108, LogLevel.Warning, "Session {SessionId}: the sidecar could not be brought up to date while closing the store; the next start recounts the session's new lines.")]
+    public static partial void SidecarNotWritten(this ILogger logger, string sessionId, Exception exception);
+
+    [LoggerMessage(1112, LogLevel.Information, "Session {SessionId}: the sidecar describes the first {RecordedLength} of {ActualLength} bytes; counted {AddedCount} messages after it (the store was not closed cleanly).")]
+    public static partial void SidecarCompleted(this ILogger logger, string sessionId, long recordedLength, long actualLength, long addedCount);
+
     [LoggerMessage(1110, LogLevel.Debug, "Loaded {SessionCount} sessions from {Directory}.")]
     public static partial void SessionsLoaded(this ILogger logger, int sessionCount, string directory);
 

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using GAgent.Sessions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace GAgent.Runtime.Tests.Sessions;
@@ -18,7 +19,18 @@ public sealed class FileSessionStoreTests : SessionStoreConformanceTests
 
     protected override ISessionStore CreateStore(TimeProvider time) => new FileSessionStore(StoreDirectory, time, Logger);
 
-    private FileSessionStore Reopen(ListLogger<FileSessionStore>? logger = null) => new(StoreDirectory, Time, logger ?? Logger);
+    private readonly List<FileSessionStore> _reopened = [];
+
+    /// <summary>A second store over the same directory, as after a restart; the first one is not closed unless the test closes it.</summary>
+    private FileSessionStore Reopen(ListLogger<FileSessionStore>? logger = null)
+    {
+        var store = new FileSessionStore(StoreDirectory, Time, logger ?? Logger);
+        _reopened.Add(store);
+        return store;
+    }
+
+    /// <summary>A clean shutdown of <see cref="SessionStoreConformanceTests.Store"/>, as the host's service provider does it.</summary>
+    private ValueTask CloseAsync() => ((FileSessionStore)Store).DisposeAsync();
 
     private string JsonlPath(string id) => Path.Join(StoreDirectory, id + ".jsonl");
 
@@ -26,12 +38,15 @@ public sealed class FileSessionStoreTests : SessionStoreConformanceTests
 
     protected override void Dispose(bool disposing)
     {
-        if (disposing && Directory.Exists(_root))
-        {
-            Directory.Delete(_root, recursive: true);
-        }
-
         base.Dispose(disposing);
+        if (disposing)
+        {
+            _reopened.ForEach(static s => s.Dispose());
+            if (Directory.Exists(_root))
+            {
+                Directory.Delete(_root, recursive: true);
+            }
+        }
     }
 
     private static async Task<List<string>> ReadAllIdsAsync(ISessionStore store, string id)
@@ -72,6 +87,7 @@ public sealed class FileSessionStoreTests : SessionStoreConformanceTests
     {
         await Store.CreateAsync(new NewSession { Id = "s", Title = "t" });
         await Store.AppendAsync("s", Messages(0, 3));
+        Time.Advance(FileSessionStore.SidecarLagBound);
         await Store.FlushAsync("s");
 
         var lines = File.ReadAllLines(JsonlPath("s"));
@@ -108,6 +124,7 @@ public sealed class FileSessionStoreTests : SessionStoreConformanceTests
         await Store.FlushAsync("a");
         await Store.UpdateAsync("b", new SessionPatch { Pinned = true, Title = "Second" });
         var expected = (await Store.ListAsync(new SessionQuery())).Items;
+        await CloseAsync();
 
         var reopened = Reopen();
 
@@ -116,6 +133,9 @@ public sealed class FileSessionStoreTests : SessionStoreConformanceTests
         var page = await reopened.ReadMessagesAsync("a", new MessageQuery { Limit = 1 });
         Assert.Equal("text 29", page.Items[0].Text);
         Assert.DoesNotContain(Logger.Entries, e => e.Level >= LogLevel.Warning);
+
+        // The clean shutdown left every sidecar current: the restart did not have to count any lines.
+        Assert.False(Logger.Has(LogLevel.Information, 1112));
     }
 
     [Fact]
@@ -133,12 +153,21 @@ public sealed class FileSessionStoreTests : SessionStoreConformanceTests
         Assert.Equal(8, info.MessageCount);
         Assert.Equal("kept", info.Title);
         Assert.Equal(Messages(0, 8).Select(m => m.Id), await ReadAllIdsAsync(reopened, "s"));
-        Assert.True(Logger.Has(LogLevel.Warning, 1100));
 
-        // The next flush brings the sidecar up to date, so a further restart needs no repair.
+        // The sidecar still describes the file up to a line end: normal after an unclean stop, not a warning.
+        Assert.True(Logger.Has(LogLevel.Information, 1112));
+        Assert.DoesNotContain(Logger.Entries, e => e.Level >= LogLevel.Warning);
+
+        // A flush once the bound has passed brings the sidecar up to date, so a further restart needs no repair.
+        await reopened.FlushAsync("s");
+        var early = new ListLogger<FileSessionStore>();
+        Assert.Equal(8, (await Reopen(early).GetAsync("s"))!.MessageCount);
+        Assert.True(early.Has(LogLevel.Information, 1112));
+        Time.Advance(FileSessionStore.SidecarLagBound);
         await reopened.FlushAsync("s");
         var quiet = new ListLogger<FileSessionStore>();
         Assert.Equal(8, (await Reopen(quiet).GetAsync("s"))!.MessageCount);
+        Assert.False(quiet.Has(LogLevel.Information, 1112));
         Assert.False(quiet.Has(LogLevel.Warning, 1100));
     }
 
@@ -148,6 +177,7 @@ public sealed class FileSessionStoreTests : SessionStoreConformanceTests
         await Store.CreateAsync(new NewSession { Id = "s", Title = "t" });
         await Store.AppendAsync("s", Messages(0, 4));
         await Store.FlushAsync("s");
+        await CloseAsync();
         var meta = File.ReadAllText(MetaPath("s"));
         var length = new FileInfo(JsonlPath("s")).Length;
         File.WriteAllText(MetaPath("s"), meta.Replace($"\"length\":{length}", "\"length\":12", StringComparison.Ordinal).Replace("\"messageCount\":4", "\"messageCount\":1", StringComparison.Ordinal));
@@ -155,8 +185,10 @@ public sealed class FileSessionStoreTests : SessionStoreConformanceTests
         var reopened = Reopen();
 
         Assert.Equal(4, (await reopened.GetAsync("s"))!.MessageCount);
+        Assert.Equal("t", (await reopened.GetAsync("s"))!.Title);
         Assert.Equal(Messages(0, 4).Select(m => m.Id), await ReadAllIdsAsync(reopened, "s"));
         Assert.True(Logger.Has(LogLevel.Warning, 1100));
+        Assert.False(Logger.Has(LogLevel.Information, 1112));
     }
 
     [Fact]
@@ -190,6 +222,7 @@ public sealed class FileSessionStoreTests : SessionStoreConformanceTests
         await Store.CreateAsync(new NewSession { Id = "s" });
         await Store.AppendAsync("s", Messages(0, 3));
         await Store.FlushAsync("s");
+        await CloseAsync();
         // Longer than the next append, so overwriting in place alone would leave part of it behind.
         var torn = "{\"id\":\"msg_torn\",\"role\":\"user\",\"contents\":[{\"$type\":\"text\",\"text\":\"" + new string('z', 4000);
         AppendRaw(JsonlPath("s"), torn);
@@ -304,6 +337,7 @@ public sealed class FileSessionStoreTests : SessionStoreConformanceTests
         }
 
         await Store.FlushAsync("big");
+        await CloseAsync();
         var path = JsonlPath("big");
         var length = new FileInfo(path).Length;
         Assert.True(length > 2_000_000, $"the file should be large, it is {length} bytes");
@@ -433,5 +467,211 @@ public sealed class FileSessionStoreTests : SessionStoreConformanceTests
         await Store.ReadMessagesAsync("s", new MessageQuery());
 
         Assert.DoesNotContain(Logger.Entries, e => e.Level > LogLevel.Trace && e.Message.Contains("secret-content-123", StringComparison.Ordinal));
+    }
+
+    // ---- sidecar lag and crash recovery --------------------------------------------------------------------------
+
+    private SessionMetaSnapshot ReadMeta(string id)
+    {
+        using var meta = JsonDocument.Parse(File.ReadAllBytes(MetaPath(id)));
+        var root = meta.RootElement;
+        return new SessionMetaSnapshot(
+            root.GetProperty("messageCount").GetInt64(),
+            root.GetProperty("length").GetInt64(),
+            root.GetProperty("updatedAt").GetDateTimeOffset(),
+            root.TryGetProperty("title", out var title) ? title.GetString() : null,
+            root.TryGetProperty("pinned", out var pinned) && pinned.GetBoolean());
+    }
+
+    private sealed record SessionMetaSnapshot(long MessageCount, long Length, DateTimeOffset UpdatedAt, string? Title, bool Pinned);
+
+    /// <summary>Overwrites the message lines before <paramref name="end"/> (not the header) with bytes that hold no line ends.</summary>
+    private void ScrambleMessagesBefore(string id, long end)
+    {
+        var path = JsonlPath(id);
+        var headerEnd = File.ReadLines(path).First().Length + 1;
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.ReadWrite);
+        var garbage = new byte[end - headerEnd - 1];
+        Array.Fill(garbage, (byte)'x');
+        stream.Position = headerEnd;
+        stream.Write(garbage);
+    }
+
+    [Fact]
+    public async Task A_flush_leaves_the_sidecar_count_to_lag_until_the_bound_has_passed()
+    {
+        await Store.CreateAsync(new NewSession { Id = "s", Title = "t" });
+        var created = ReadMeta("s");
+        await Store.AppendAsync("s", Messages(0, 2));
+        await Store.FlushAsync("s");
+
+        Assert.Equal(created, ReadMeta("s"));
+
+        Time.Advance(FileSessionStore.SidecarLagBound - TimeSpan.FromTicks(1));
+        await Store.AppendAsync("s", Messages(2, 2));
+        await Store.FlushAsync("s");
+        Assert.Equal(created, ReadMeta("s"));
+
+        Time.Advance(TimeSpan.FromTicks(1));
+        await Store.AppendAsync("s", Messages(4, 2));
+        await Store.FlushAsync("s");
+        var meta = ReadMeta("s");
+        Assert.Equal(6, meta.MessageCount);
+        Assert.Equal(new FileInfo(JsonlPath("s")).Length, meta.Length);
+        Assert.Equal(Start + FileSessionStore.SidecarLagBound, meta.UpdatedAt);
+        Assert.Equal("t", meta.Title);
+
+        // The bound restarts from that write.
+        await Store.AppendAsync("s", Messages(6, 2));
+        await Store.FlushAsync("s");
+        Assert.Equal(6, ReadMeta("s").MessageCount);
+    }
+
+    [Fact]
+    public async Task Update_writes_the_sidecar_at_once_with_everything_appended_before_it()
+    {
+        await Store.CreateAsync(new NewSession { Id = "s" });
+        await Store.AppendAsync("s", Messages(0, 3));
+        Time.Advance(TimeSpan.FromSeconds(1));
+
+        await Store.UpdateAsync("s", new SessionPatch { Title = "Renamed", Pinned = true });
+
+        var meta = ReadMeta("s");
+        Assert.Equal(("Renamed", true, 3L), (meta.Title, meta.Pinned, meta.MessageCount));
+        Assert.Equal(new FileInfo(JsonlPath("s")).Length, meta.Length);
+        Assert.Equal(Start.AddSeconds(1), meta.UpdatedAt);
+
+        // Nothing to recount after a crash right now.
+        var reopened = Reopen();
+        Assert.Equal(await Store.GetAsync("s"), await reopened.GetAsync("s"));
+        Assert.False(Logger.Has(LogLevel.Information, 1112));
+    }
+
+    [Fact]
+    public async Task Disposing_writes_every_lagging_sidecar_and_later_calls_throw()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            await Store.CreateAsync(new NewSession { Id = $"s{i}", Title = $"title {i}" });
+            Time.Advance(TimeSpan.FromSeconds(1));
+            await Store.AppendAsync($"s{i}", Messages(0, i + 1));
+            await Store.FlushAsync($"s{i}");
+        }
+
+        // s2 is appended to but never flushed: disposing fsyncs it before its sidecar records it.
+        await Store.AppendAsync("s2", Messages(3, 1));
+        var expected = (await Store.ListAsync(new SessionQuery())).Items;
+        Assert.Equal(0, ReadMeta("s2").MessageCount);
+
+        await CloseAsync();
+
+        for (var i = 0; i < 3; i++)
+        {
+            var meta = ReadMeta($"s{i}");
+            Assert.Equal(expected.Single(s => s.Id == $"s{i}").MessageCount, meta.MessageCount);
+            Assert.Equal(new FileInfo(JsonlPath($"s{i}")).Length, meta.Length);
+            Assert.Equal(expected.Single(s => s.Id == $"s{i}").UpdatedAt, meta.UpdatedAt);
+        }
+
+        Assert.Equal(expected, (await Reopen().ListAsync(new SessionQuery())).Items);
+        Assert.False(Logger.Has(LogLevel.Information, 1112));
+        await Assert.ThrowsAsync<ObjectDisposedException>(async () => await Store.AppendAsync("s0", Messages(9, 1)));
+        await Assert.ThrowsAsync<ObjectDisposedException>(async () => await Store.ListAsync(new SessionQuery()));
+        await CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_sidecar_behind_the_file_is_completed_by_reading_only_the_lines_after_it()
+    {
+        await Store.CreateAsync(new NewSession { Id = "s", Title = "kept", ProfileId = "p" });
+        await Store.AppendAsync("s", Messages(0, 5));
+        await CloseAsync();
+        var closedLength = new FileInfo(JsonlPath("s")).Length;
+
+        // A second run flushes three more messages but stops before the sidecar catches up.
+        var second = Reopen();
+        Time.Advance(TimeSpan.FromSeconds(1));
+        await second.AppendAsync("s", Messages(5, 3));
+        await second.FlushAsync("s");
+        Assert.Equal(5, ReadMeta("s").MessageCount);
+
+        // Lines before the sidecar's length are never read on load: a full scan would count none of these five.
+        ScrambleMessagesBefore("s", closedLength);
+        var third = Reopen();
+        var info = await third.GetAsync("s");
+
+        Assert.Equal(8, info!.MessageCount);
+        Assert.Equal(("kept", "p"), (info.Title, info.ProfileId));
+        Assert.True(info.UpdatedAt >= Start);
+        var tail = await third.ReadMessagesAsync("s", new MessageQuery { Limit = 3 });
+        Assert.Equal(Messages(5, 3).Select(m => m.Id), tail.Items.Select(m => m.Id));
+        Assert.True(Logger.Has(LogLevel.Information, 1112));
+        Assert.DoesNotContain(Logger.Entries, e => e.Level >= LogLevel.Warning);
+    }
+
+    [Fact]
+    public async Task A_torn_line_after_a_lagging_sidecar_is_dropped_and_cut_off()
+    {
+        await Store.CreateAsync(new NewSession { Id = "s", Title = "t" });
+        await Store.AppendAsync("s", Messages(0, 2));
+        await Store.FlushAsync("s");
+        AppendRaw(JsonlPath("s"), "{\"id\":\"msg_torn\",\"role\":\"us");
+
+        var reopened = Reopen();
+        Assert.Equal(2, (await reopened.GetAsync("s"))!.MessageCount);
+        await reopened.AppendAsync("s", Messages(2, 1));
+        await reopened.FlushAsync("s");
+
+        AssertEveryLineIsCompleteJson(JsonlPath("s"));
+        Assert.True(Logger.Has(LogLevel.Warning, 1102));
+        var again = Reopen();
+        Assert.Equal(Messages(0, 3).Select(m => m.Id), await ReadAllIdsAsync(again, "s"));
+        Assert.Equal("t", (await again.GetAsync("s"))!.Title);
+    }
+
+    [Fact]
+    public async Task A_sidecar_longer_than_the_file_is_rewritten_before_the_next_append()
+    {
+        await Store.CreateAsync(new NewSession { Id = "s", Title = "t" });
+        await Store.AppendAsync("s", Messages(0, 6));
+        await CloseAsync();
+
+        // The file lost its last two lines and half of the one before (restored from a backup, say).
+        var lines = File.ReadAllLines(JsonlPath("s"));
+        File.WriteAllText(JsonlPath("s"), string.Join('\n', lines[..5]) + "\n" + lines[5][..10]);
+
+        var reopened = Reopen();
+        Assert.Equal(4, (await reopened.GetAsync("s"))!.MessageCount);
+        Assert.True(Logger.Has(LogLevel.Warning, 1100));
+        Assert.Equal("t", (await reopened.GetAsync("s"))!.Title);
+
+        // Once the file grows again the stale length could end a line by chance; it is replaced before that.
+        await reopened.AppendAsync("s", Messages(10, 40));
+        var meta = ReadMeta("s");
+        Assert.Equal(4, meta.MessageCount);
+        Assert.True(meta.Length < new FileInfo(JsonlPath("s")).Length);
+
+        var again = Reopen();
+        Assert.Equal(44, (await again.GetAsync("s"))!.MessageCount);
+        Assert.Equal([.. Messages(0, 4).Select(m => m.Id), .. Messages(10, 40).Select(m => m.Id)], await ReadAllIdsAsync(again, "s"));
+    }
+
+    [Fact]
+    public async Task The_host_service_provider_disposes_the_store_and_its_sidecars_are_current()
+    {
+        var data = Path.Join(_root, "host");
+        var services = new ServiceCollection();
+        services.AddGAgentRuntime(o => o.DataDirectory = data);
+        var provider = services.BuildServiceProvider();
+        var store = provider.GetRequiredService<ISessionStore>();
+        await store.CreateAsync(new NewSession { Id = "s" });
+        await store.AppendAsync("s", Messages(0, 2));
+        await store.FlushAsync("s");
+        var meta = Path.Join(data, "sessions", "s.meta.json");
+        Assert.Contains("\"messageCount\":0", File.ReadAllText(meta), StringComparison.Ordinal);
+
+        await provider.DisposeAsync();
+
+        Assert.Contains("\"messageCount\":2", File.ReadAllText(meta), StringComparison.Ordinal);
     }
 }

@@ -28,6 +28,10 @@ public abstract class SessionStoreConformanceTests : IDisposable
 
     protected virtual void Dispose(bool disposing)
     {
+        if (disposing && _store is IDisposable disposable)
+        {
+            disposable.Dispose();
+        }
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------------
@@ -526,6 +530,116 @@ public abstract class SessionStoreConformanceTests : IDisposable
         var second = await Store.ListAsync(new SessionQuery { Limit = 3, Cursor = first.NextCursor });
         Assert.Equal(3, second.Items.Count);
         Assert.Null(second.NextCursor);
+    }
+
+    /// <summary>Creates s0..s{count-1}, each one second newer than the previous, so the list order is s{count-1} first.</summary>
+    private async Task CreateSequenceAsync(int count, Func<int, string?>? title = null)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            Time.Advance(TimeSpan.FromSeconds(1));
+            await Store.CreateAsync(new NewSession { Id = $"s{i}", Title = title?.Invoke(i) });
+        }
+    }
+
+    private async Task<SessionPage> PageAsync(int limit, string? cursor, string? search = null)
+        => await Store.ListAsync(new SessionQuery { Limit = limit, Cursor = cursor, Search = search });
+
+    [Fact]
+    public async Task List_pages_continue_from_the_cursor_when_updates_reorder_sessions()
+    {
+        await CreateSequenceAsync(10);
+        var first = await PageAsync(3, null);
+        Assert.Equal(["s9", "s8", "s7"], first.Items.Select(s => s.Id));
+
+        // A pin and an append move s2 and s0 in front of the page already read; s8 moves from it to the top.
+        Time.Advance(TimeSpan.FromSeconds(1));
+        await Store.UpdateAsync("s2", new SessionPatch { Pinned = true });
+        await Store.AppendAsync("s0", Messages(0, 1));
+        await Store.AppendAsync("s8", Messages(1, 1));
+
+        var second = await PageAsync(3, first.NextCursor);
+        Assert.Equal(["s6", "s5", "s4"], second.Items.Select(s => s.Id));
+        var third = await PageAsync(3, second.NextCursor);
+        Assert.Equal(["s3", "s1"], third.Items.Select(s => s.Id));
+        Assert.Null(third.NextCursor);
+
+        var fresh = await PageAsync(SessionQuery.MaxLimit, null);
+        Assert.Equal(["s2", "s8", "s0", "s9", "s7", "s6", "s5", "s4", "s3", "s1"], fresh.Items.Select(s => s.Id));
+        Assert.Equal(ExpectedOrder(fresh.Items).Select(s => s.Id), fresh.Items.Select(s => s.Id));
+        Assert.Equal(1, fresh.Items.Single(s => s.Id == "s0").MessageCount);
+
+        // Unpinning moves s2 back among the others by its update time, which the unpin itself stamped.
+        Time.Advance(TimeSpan.FromSeconds(1));
+        await Store.UpdateAsync("s2", new SessionPatch { Pinned = false });
+        Assert.Equal(["s2", "s8", "s0"], (await PageAsync(3, null)).Items.Select(s => s.Id));
+    }
+
+    [Fact]
+    public async Task List_pages_skip_sessions_deleted_between_pages_even_the_cursors_own()
+    {
+        await CreateSequenceAsync(10);
+        var first = await PageAsync(3, null);
+        Assert.Equal(["s9", "s8", "s7"], first.Items.Select(s => s.Id));
+
+        Assert.True(await Store.DeleteAsync("s7"));
+        Assert.True(await Store.DeleteAsync("s5"));
+        Assert.True(await Store.DeleteAsync("s9"));
+
+        var second = await PageAsync(3, first.NextCursor);
+        Assert.Equal(["s6", "s4", "s3"], second.Items.Select(s => s.Id));
+
+        // The last sessions deleted after their page was read: a cursor past everything is an empty last page.
+        var third = await PageAsync(3, second.NextCursor);
+        Assert.Equal(["s2", "s1", "s0"], third.Items.Select(s => s.Id));
+        Assert.Null(third.NextCursor);
+        var beforeLast = await PageAsync(2, second.NextCursor);
+        foreach (var id in new[] { "s2", "s1", "s0" })
+        {
+            await Store.DeleteAsync(id);
+        }
+
+        var empty = await PageAsync(2, beforeLast.NextCursor);
+        Assert.Empty(empty.Items);
+        Assert.Null(empty.NextCursor);
+        Assert.Equal(["s8", "s6", "s4", "s3"], (await PageAsync(SessionQuery.MaxLimit, null)).Items.Select(s => s.Id));
+    }
+
+    [Fact]
+    public async Task List_search_walks_past_non_matching_sessions_across_pages()
+    {
+        // 300 sessions, one in fifty matching: each page has to walk far beyond its own size.
+        await CreateSequenceAsync(300, i => i % 50 == 7 ? "Needle" : "hay");
+
+        var pages = new List<IReadOnlyList<string>>();
+        string? cursor = null;
+        do
+        {
+            var page = await PageAsync(2, cursor, "needle");
+            pages.Add([.. page.Items.Select(s => s.Id)]);
+            cursor = page.NextCursor;
+        }
+        while (cursor is not null);
+
+        // Six matches make three full pages; the last one knows it is the last without a further empty page.
+        Assert.Equal([["s257", "s207"], ["s157", "s107"], ["s57", "s7"]], pages);
+
+        // Matches that move to the top after the first page (by an append, or a new title that now matches) are not
+        // listed by the pages that follow it; the others still are, in order.
+        var first = await PageAsync(2, null, "needle");
+        Time.Advance(TimeSpan.FromSeconds(1));
+        await Store.AppendAsync("s107", Messages(0, 1));
+        await Store.UpdateAsync("s3", new SessionPatch { Title = "needle too" });
+        var rest = new List<string>();
+        cursor = first.NextCursor;
+        while (cursor is not null)
+        {
+            var page = await PageAsync(2, cursor, "needle");
+            rest.AddRange(page.Items.Select(s => s.Id));
+            cursor = page.NextCursor;
+        }
+
+        Assert.Equal(["s157", "s57", "s7"], rest);
     }
 
     // ---- read messages -------------------------------------------------------------------------------------------
