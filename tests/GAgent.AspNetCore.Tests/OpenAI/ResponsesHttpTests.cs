@@ -350,8 +350,11 @@ public sealed class ResponsesHttpTests
         original.Add(reader.Current);
         var id = JsonDocument.Parse(reader.Current.Data).RootElement.GetProperty("response").GetProperty("id").GetString();
 
-        var follower = StreamAsync(host, GAgentTestHost.Request(HttpMethod.Get, $"/v1/responses/{id}?stream=true&starting_after=1"));
-        await Task.Delay(100);
+        // Once the follower has its headers, the server has chosen the live path for it; it then reads the run's
+        // journal from the start, so releasing the model now cannot make it miss anything.
+        using var following = await host.Client.SendAsync(GAgentTestHost.Request(HttpMethod.Get, $"/v1/responses/{id}?stream=true&starting_after=1"), HttpCompletionOption.ResponseHeadersRead);
+        Assert.Equal(HttpStatusCode.OK, following.StatusCode);
+        var follower = SseEvents.ReadAllAsync(following);
         release.SetResult();
         while (await reader.MoveNextAsync())
         {

@@ -30,6 +30,22 @@ public sealed class ManualClock(DateTimeOffset start) : TimeProvider
     /// <summary>Moves time forward by <paramref name="by"/>, firing due timers at their due times.</summary>
     public void Advance(TimeSpan by) => AdvanceTo(GetUtcNow() + by);
 
+    /// <summary>
+    /// Moves time forward by <paramref name="by"/> at once, as a machine waking from suspension sees it, then fires every
+    /// timer that came due: they all observe the new time, so nothing can re-arm for a moment in between.
+    /// </summary>
+    public void Jump(TimeSpan by)
+    {
+        DateTimeOffset target;
+        lock (_gate)
+        {
+            _now += by;
+            target = _now;
+        }
+
+        AdvanceTo(target);
+    }
+
     public void AdvanceTo(DateTimeOffset target)
     {
         while (true)

@@ -96,6 +96,14 @@ internal sealed class RoutineTestRuntime : IAsyncDisposable
         await WaitForSleepAsync(sleeps + 1);
     }
 
+    /// <summary>Jumps the clock (see <see cref="ManualClock.Jump"/>) and waits until the scheduler has handled it and sleeps again.</summary>
+    public async Task JumpAsync(TimeSpan by)
+    {
+        var sleeps = Scheduler.SleepCount;
+        Clock.Jump(by);
+        await WaitForSleepAsync(sleeps + 1);
+    }
+
     public async Task<string> CreateSessionAsync(string id = "s1")
         => (await Sessions.CreateAsync(new NewSession { Id = id })).Id;
 

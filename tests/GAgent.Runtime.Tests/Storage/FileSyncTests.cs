@@ -56,15 +56,18 @@ public sealed class FileSyncTests : IDisposable
         using var sync = new FileSync(1, ThreadName);
         using var handle = Open("f");
 
-        // A continuation that asks to run synchronously would run on the completing thread if the task allowed it.
-        var thread = await sync.FlushAsync(handle).ContinueWith(
-            static _ => (Thread.CurrentThread.IsThreadPoolThread, Thread.CurrentThread.Name),
+        // A continuation that asks to run synchronously would run on the completing thread if the task allowed it. (When
+        // the fsync is done before the continuation is attached, it runs on the test's thread instead; either way not on
+        // an fsync thread, and the task's options say why.)
+        var flush = sync.FlushAsync(handle);
+        var thread = await flush.ContinueWith(
+            static _ => Thread.CurrentThread.Name,
             CancellationToken.None,
             TaskContinuationOptions.ExecuteSynchronously,
             TaskScheduler.Default);
 
-        Assert.True(thread.IsThreadPoolThread);
-        Assert.DoesNotContain(ThreadName, thread.Name ?? "", StringComparison.Ordinal);
+        Assert.True(flush.CreationOptions.HasFlag(TaskCreationOptions.RunContinuationsAsynchronously));
+        Assert.DoesNotContain(ThreadName, thread ?? "", StringComparison.Ordinal);
     }
 
     [Fact]
