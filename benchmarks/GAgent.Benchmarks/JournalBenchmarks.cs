@@ -23,9 +23,10 @@ public class JournalBenchmarks
             readers[i] = ReadAsync(journal);
         }
 
+        var message = new System.Text.StringBuilder();
         for (var i = 0; i < Events; i++)
         {
-            journal.AppendDelta(RunDeltaKind.Text, "m", "x ");
+            journal.AppendDelta(RunDeltaKind.Text, "m", "x ", message);
         }
 
         journal.Complete();

@@ -285,8 +285,7 @@ internal sealed class AgentLoop(
                             writer.ReasoningStart(turn.ReasoningMessageId);
                         }
 
-                        turn.Reasoning.Append(reasoning.Text);
-                        writer.ReasoningContent(turn.ReasoningMessageId, reasoning.Text);
+                        writer.ReasoningContent(turn.ReasoningMessageId, reasoning.Text, turn.Reasoning);
                         break;
                     case TextContent { Text.Length: > 0 } text:
                         EndReasoning(turn, writer);
@@ -296,8 +295,7 @@ internal sealed class AgentLoop(
                             writer.TextStart(turn.MessageId);
                         }
 
-                        turn.Text.Append(text.Text);
-                        writer.TextContent(turn.MessageId, text.Text);
+                        writer.TextContent(turn.MessageId, text.Text, turn.Text);
                         break;
                     case FunctionCallContent when chatOptions.ToolMode is NoneChatToolMode:
                         // Told not to call tools (the last call after MaxIterations): such a call could never be answered.

@@ -9,8 +9,9 @@ namespace GAgent.Agent;
 /// A run's ordered event log: a bounded ring of the newest events plus a wake-up signal for live readers.
 /// One writer (the run's loop) appends; any number of readers replay from a sequence and then follow live.
 /// The journal numbers the events, so that text deltas can be merged: while no reader asks for every delta, the
-/// deltas of one message collect in a buffer and become one event when anything else is appended, when the run ends,
-/// or when a reader that wants every delta reaches them.
+/// deltas of one message are only added to the writer's copy of the message text, and the part not yet journaled
+/// becomes one event when anything else is appended, when the run ends, or when a reader that wants every delta
+/// reaches it.
 /// </summary>
 internal sealed class RunJournal
 {
@@ -29,8 +30,10 @@ internal sealed class RunJournal
     private bool _reservedReader;
     private readonly List<JournalWaiter> _waiters = [];
 
-    // The deltas not yet turned into an event (only while no reader wants every delta).
-    private StringBuilder? _pending;
+    // The deltas not yet turned into an event (only while no reader wants every delta): the end of the writer's text
+    // from _pendingStart on. The writer appends to that text only under the lock, so readers may read it under the lock.
+    private StringBuilder? _pendingSource;
+    private int _pendingStart;
     private string? _pendingMessageId;
     private RunDeltaKind _pendingKind;
     private DateTimeOffset _pendingAt;
@@ -81,15 +84,19 @@ internal sealed class RunJournal
         }
     }
 
-    /// <summary>Appends a text or reasoning fragment: as its own event when a reader wants every delta, else into the merge buffer.</summary>
-    public void AppendDelta(RunDeltaKind kind, string messageId, string delta)
+    /// <summary>
+    /// Appends a text or reasoning fragment to <paramref name="message"/>, the writer's copy of the whole message
+    /// (which the writer must change only through this method while the message streams), and journals it: as its own
+    /// event when a reader wants every delta, else later, merged with the fragments that follow it.
+    /// </summary>
+    public void AppendDelta(RunDeltaKind kind, string messageId, string delta, StringBuilder message)
     {
         lock (_gate)
         {
             ThrowIfCompleted();
             if (_everyDeltaReaders == 0)
             {
-                if (_pendingMessageId is not null && (_pendingKind != kind || _pendingMessageId != messageId))
+                if (_pendingMessageId is not null && (_pendingKind != kind || _pendingMessageId != messageId || !ReferenceEquals(_pendingSource, message)))
                 {
                     SealPending();
                     WakeWaiters();
@@ -100,14 +107,17 @@ internal sealed class RunJournal
                     _pendingMessageId = messageId;
                     _pendingKind = kind;
                     _pendingAt = _time.GetUtcNow();
+                    _pendingSource = message;
+                    _pendingStart = message.Length;
                 }
 
                 // Nothing new for readers yet, so nobody is woken: merged readers wait for the message as a whole.
-                (_pending ??= new StringBuilder()).Append(delta);
+                message.Append(delta);
                 return;
             }
 
             SealPending();
+            message.Append(delta);
             Add(CreateDelta(kind, messageId, delta, _lastSequence + 1, _time.GetUtcNow()));
             WakeWaiters();
         }
@@ -226,9 +236,8 @@ internal sealed class RunJournal
             return;
         }
 
-        var text = _pending!.ToString();
-        // A new builder next time: clearing a multi-chunk builder copies it into one array, which costs more.
-        _pending = null;
+        var text = _pendingSource!.ToString(_pendingStart, _pendingSource.Length - _pendingStart);
+        _pendingSource = null;
         _pendingMessageId = null;
         Add(CreateDelta(_pendingKind, messageId, text, _lastSequence + 1, _pendingAt));
     }

@@ -205,17 +205,18 @@ public sealed class RunJournalTests
         AppendStart(journal, "msg_a");
         foreach (var delta in new[] { "Hel", "lo", ", ", "world" })
         {
-            journal.AppendDelta(RunDeltaKind.Text, "msg_a", delta);
+            AppendDelta(journal, RunDeltaKind.Text, "msg_a", delta);
         }
 
         Assert.Equal(1, journal.LastSequence);
         AppendStart(journal, "msg_b");
-        journal.AppendDelta(RunDeltaKind.Reasoning, "msg_b", "think");
-        journal.AppendDelta(RunDeltaKind.Text, "msg_b", "answer");
+        AppendDelta(journal, RunDeltaKind.Reasoning, "msg_b", "think");
+        AppendDelta(journal, RunDeltaKind.Text, "msg_b", "answer");
         journal.Complete();
 
         var events = await ReadAllAsync(journal, 0, delivery: RunEventDelivery.MergedDeltas);
         Assert.Equal([1L, 2, 3, 4, 5], events.Select(static e => e.Sequence));
+        Assert.Equal("Hello, world", _messages[(RunDeltaKind.Text, "msg_a")].ToString());
         Assert.Equal("Hello, world", Assert.IsType<TextMessageContentEvent>(events[1]).Delta);
         Assert.Equal("think", Assert.IsType<ReasoningMessageContentEvent>(events[3]).Delta);
         var last = Assert.IsType<TextMessageContentEvent>(events[4]);
@@ -230,7 +231,7 @@ public sealed class RunJournalTests
         AppendStart(journal, "msg_a");
         for (var i = 0; i < 100; i++)
         {
-            journal.AppendDelta(RunDeltaKind.Text, "msg_a", "x");
+            AppendDelta(journal, RunDeltaKind.Text, "msg_a", "x");
         }
 
         AppendStart(journal, "msg_end");
@@ -251,7 +252,7 @@ public sealed class RunJournalTests
         AppendStart(journal, "msg_a");
         for (var i = 0; i < 50; i++)
         {
-            journal.AppendDelta(RunDeltaKind.Text, "msg_a", i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            AppendDelta(journal, RunDeltaKind.Text, "msg_a", i.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
         journal.Complete();
@@ -267,8 +268,8 @@ public sealed class RunJournalTests
     {
         var journal = NewJournal(64);
         AppendStart(journal, "msg_a");
-        journal.AppendDelta(RunDeltaKind.Text, "msg_a", "already ");
-        journal.AppendDelta(RunDeltaKind.Text, "msg_a", "here");
+        AppendDelta(journal, RunDeltaKind.Text, "msg_a", "already ");
+        AppendDelta(journal, RunDeltaKind.Text, "msg_a", "here");
         await using var reader = journal.ReadAsync(0, RunEventDelivery.EveryDelta, CancellationToken.None).GetAsyncEnumerator();
 
         Assert.True(await reader.MoveNextAsync().AsTask().WaitAsync(TestRuntime.Timeout));
@@ -276,7 +277,7 @@ public sealed class RunJournalTests
         Assert.Equal("already here", Assert.IsType<TextMessageContentEvent>(reader.Current).Delta);
 
         var next = reader.MoveNextAsync().AsTask();
-        journal.AppendDelta(RunDeltaKind.Text, "msg_a", " live");
+        AppendDelta(journal, RunDeltaKind.Text, "msg_a", " live");
         Assert.True(await next.WaitAsync(TestRuntime.Timeout));
         Assert.Equal((3L, " live"), (reader.Current.Sequence, Assert.IsType<TextMessageContentEvent>(reader.Current).Delta));
     }
@@ -286,22 +287,22 @@ public sealed class RunJournalTests
     {
         var journal = new RunJournal(RunId, "session", 64, TimeProvider.System, reserveEveryDeltaReader: true);
         AppendStart(journal, "msg_a");
-        journal.AppendDelta(RunDeltaKind.Text, "msg_a", "a");
-        journal.AppendDelta(RunDeltaKind.Text, "msg_a", "b");
+        AppendDelta(journal, RunDeltaKind.Text, "msg_a", "a");
+        AppendDelta(journal, RunDeltaKind.Text, "msg_a", "b");
         Assert.Equal(3, journal.LastSequence);
 
         using (var cancel = new CancellationTokenSource())
         {
             var reading = ReadAllAsync(journal, 0, cancellationToken: cancel.Token);
-            journal.AppendDelta(RunDeltaKind.Text, "msg_a", "c");
+            AppendDelta(journal, RunDeltaKind.Text, "msg_a", "c");
             Assert.Equal(4, journal.LastSequence);
             await cancel.CancelAsync();
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => reading.WaitAsync(TestRuntime.Timeout));
         }
 
         // The reader that took the place has left: nobody wants every delta any more.
-        journal.AppendDelta(RunDeltaKind.Text, "msg_a", "d");
-        journal.AppendDelta(RunDeltaKind.Text, "msg_a", "e");
+        AppendDelta(journal, RunDeltaKind.Text, "msg_a", "d");
+        AppendDelta(journal, RunDeltaKind.Text, "msg_a", "e");
         journal.Complete();
         var events = await ReadAllAsync(journal, 0);
         Assert.Equal(["a", "b", "c", "de"], events.OfType<TextMessageContentEvent>().Select(static e => e.Delta));
@@ -312,7 +313,7 @@ public sealed class RunJournalTests
     {
         var journal = NewJournal(64);
         AppendStart(journal, "msg_a");
-        journal.AppendDelta(RunDeltaKind.Text, "msg_a", "kept");
+        AppendDelta(journal, RunDeltaKind.Text, "msg_a", "kept");
         journal.Complete();
 
         var events = await ReadAllAsync(journal, 0);
@@ -329,6 +330,19 @@ public sealed class RunJournalTests
         }
 
         return journal;
+    }
+
+    /// <summary>The writer's copy of each message, which the journal appends to and merges from.</summary>
+    private readonly Dictionary<(RunDeltaKind, string), System.Text.StringBuilder> _messages = [];
+
+    private void AppendDelta(RunJournal journal, RunDeltaKind kind, string messageId, string delta)
+    {
+        if (!_messages.TryGetValue((kind, messageId), out var message))
+        {
+            _messages[(kind, messageId)] = message = new System.Text.StringBuilder();
+        }
+
+        journal.AppendDelta(kind, messageId, delta, message);
     }
 
     private static RunJournal NewJournal(int capacity) => new(RunId, "session", capacity, TimeProvider.System);
