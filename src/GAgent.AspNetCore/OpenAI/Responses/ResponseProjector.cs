@@ -22,6 +22,9 @@ internal sealed class ResponseProjector(ResponseObject template, string runId)
 
     // Reused by Apply: its callers read the events of one agent event before passing the next (one per token).
     private readonly List<ResponseStreamEvent> _events = [];
+
+    // The per-token event, refilled for every delta under the same contract, so a token costs no event object.
+    private readonly ResponseStreamEvent _textDelta = new() { Type = TextDeltaType, ContentIndex = 0, Logprobs = NoLogprobs };
     private readonly ResponseObject _response = template.Snapshot();
     private readonly Dictionary<string, (ResponseOutputItem Item, int Index, StringBuilder Arguments)> _calls = new(StringComparer.Ordinal);
     private (ResponseOutputItem Item, int Index, StringBuilder Text)? _message;
@@ -64,7 +67,10 @@ internal sealed class ResponseProjector(ResponseObject template, string runId)
         yield return Event("response.in_progress", e => e.Response = _response.Snapshot());
     }
 
-    /// <summary>The events <paramref name="agentEvent"/> projects to, in a list reused by the next call (read it first).</summary>
+    /// <summary>
+    /// The events <paramref name="agentEvent"/> projects to, in a list reused by the next call (read it first; the
+    /// text-delta event in it is reused too).
+    /// </summary>
     public List<ResponseStreamEvent> Apply(AgentEvent agentEvent)
     {
         var events = _events;
@@ -217,7 +223,11 @@ internal sealed class ResponseProjector(ResponseObject template, string runId)
     {
         var (item, index, text) = _message!.Value;
         text.Append(delta);
-        events.Add(new ResponseStreamEvent { Type = TextDeltaType, SequenceNumber = _sequence++, ItemId = item.Id, OutputIndex = index, ContentIndex = 0, Delta = delta, Logprobs = NoLogprobs });
+        _textDelta.SequenceNumber = _sequence++;
+        _textDelta.ItemId = item.Id;
+        _textDelta.OutputIndex = index;
+        _textDelta.Delta = delta;
+        events.Add(_textDelta);
     }
 
     private void CloseMessage(List<ResponseStreamEvent> events, string status)
