@@ -113,7 +113,7 @@ internal sealed class WebSocketConnection : IDisposable
 
     private async Task ReceiveLoopAsync()
     {
-        var chunk = ArrayPool<byte>.Shared.Rent(ReceiveChunkBytes);
+        byte[]? chunk = null;
         var message = new ArrayBufferWriter<byte>(256);
         var tooLarge = false;
         try
@@ -123,7 +123,21 @@ internal sealed class WebSocketConnection : IDisposable
                 ValueWebSocketReceiveResult received;
                 try
                 {
-                    received = await _socket.ReceiveAsync(chunk.AsMemory(), CancellationToken.None).ConfigureAwait(false);
+                    if (chunk is null)
+                    {
+                        // An idle socket holds no receive buffer: an empty read waits for the next frame, and only
+                        // then is a buffer rented to read it (it goes back to the pool when the message is complete).
+                        received = await _socket.ReceiveAsync(Memory<byte>.Empty, CancellationToken.None).ConfigureAwait(false);
+                        if (received.MessageType != WebSocketMessageType.Close && !received.EndOfMessage)
+                        {
+                            chunk = ArrayPool<byte>.Shared.Rent(ReceiveChunkBytes);
+                            received = await _socket.ReceiveAsync(chunk.AsMemory(), CancellationToken.None).ConfigureAwait(false);
+                        }
+                    }
+                    else
+                    {
+                        received = await _socket.ReceiveAsync(chunk.AsMemory(), CancellationToken.None).ConfigureAwait(false);
+                    }
                 }
                 catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException)
                 {
@@ -143,9 +157,10 @@ internal sealed class WebSocketConnection : IDisposable
                         tooLarge = true;
                         message.ResetWrittenCount();
                     }
-                    else
+                    else if (received.Count > 0)
                     {
-                        message.Write(chunk.AsSpan(0, received.Count));
+                        // Data was read, so a buffer was rented for it.
+                        message.Write(chunk!.AsSpan(0, received.Count));
                     }
                 }
 
@@ -170,11 +185,19 @@ internal sealed class WebSocketConnection : IDisposable
 
                 tooLarge = false;
                 message.ResetWrittenCount();
+                if (chunk is not null)
+                {
+                    ArrayPool<byte>.Shared.Return(chunk);
+                    chunk = null;
+                }
             }
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(chunk);
+            if (chunk is not null)
+            {
+                ArrayPool<byte>.Shared.Return(chunk);
+            }
         }
     }
 

@@ -139,6 +139,28 @@ public sealed class WebSocketTests
     }
 
     [Fact]
+    public async Task Messages_split_over_frames_and_empty_messages_are_read_whole()
+    {
+        await using var host = await GAgentTestHost.StartAsync();
+        await using var socket = await LiveSocket.ConnectAsync(host);
+
+        // An idle socket waits with an empty read and rents its buffer only for the frames of a message.
+        await socket.Socket.SendAsync(Array.Empty<byte>(), WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
+        Assert.Equal("invalid_json", (await socket.ReceiveAsync()).GetProperty("code").GetString());
+        var parts = new[] { "{\"type\":", "\"ping\",\"clientRe", "questId\":\"split\"}" };
+        for (var i = 0; i < parts.Length; i++)
+        {
+            await socket.Socket.SendAsync(System.Text.Encoding.UTF8.GetBytes(parts[i]), WebSocketMessageType.Text, endOfMessage: i == parts.Length - 1, CancellationToken.None);
+        }
+
+        var pong = await socket.ReceiveAsync();
+        Assert.Equal("pong", Type(pong));
+        Assert.Equal("split", pong.GetProperty("clientRequestId").GetString());
+        await socket.SendAsync("""{"type":"ping","clientRequestId":"after"}""");
+        Assert.Equal("after", (await socket.ReceiveAsync()).GetProperty("clientRequestId").GetString());
+    }
+
+    [Fact]
     public async Task A_slow_consumer_is_cut_off_without_stalling_another_socket()
     {
         var model = new ScriptedChatClient((_, _, ct) => Flood(ct));
