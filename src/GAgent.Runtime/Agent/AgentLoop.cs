@@ -338,7 +338,7 @@ internal sealed class AgentLoop(
     {
         foreach (var call in calls)
         {
-            var outcome = await tools.InvokeAsync(run.Tools.GetValueOrDefault(call.Name), call, timeout, token).ConfigureAwait(false);
+            var outcome = await tools.InvokeAsync(run.Tools.GetValueOrDefault(call.Name), call, timeout, ToolContext(run), token).ConfigureAwait(false);
             GAgentTelemetry.ToolCalls.Add(1, new KeyValuePair<string, object?>("gen_ai.tool.name", call.Name), new KeyValuePair<string, object?>("gagent.tool.outcome", outcome.IsError ? "error" : "ok"));
             writer.ToolResult(turn.ToolMessageId, call.CallId, outcome.Text, outcome.IsError);
             turn.ToolResults.Add(outcome.Result);
@@ -376,7 +376,7 @@ internal sealed class AgentLoop(
                     ? await approvals.ExpireAsync(approval, "The run was resumed before this approval was decided.", token).ConfigureAwait(false) ?? approval
                     : approval;
                 var outcome = current.Status == ApprovalStatus.Approved
-                    ? await tools.InvokeAsync(run.Tools.GetValueOrDefault(current.ToolName), new FunctionCallContent(current.CallId, current.ToolName, ArgumentsOf(current)), timeout, token).ConfigureAwait(false)
+                    ? await tools.InvokeAsync(run.Tools.GetValueOrDefault(current.ToolName), new FunctionCallContent(current.CallId, current.ToolName, ArgumentsOf(current)), timeout, ToolContext(run), token).ConfigureAwait(false)
                     : ToolOutcome.Failure(current.CallId, UnansweredText(current));
                 GAgentTelemetry.ToolCalls.Add(1, new KeyValuePair<string, object?>("gen_ai.tool.name", current.ToolName), new KeyValuePair<string, object?>("gagent.tool.outcome", outcome.IsError ? "error" : "ok"));
                 writer.ToolResult(messageId, current.CallId, outcome.Text, outcome.IsError);
@@ -442,6 +442,8 @@ internal sealed class AgentLoop(
         ApprovalStatus.Approved => $"Error: the tool '{approval.ToolName}' was approved, but the conversation moved on before it ran. The tool did not run.",
         _ => $"Error: the approval for the tool '{approval.ToolName}' expired" + (approval.Reason is { } why ? " (" + why.TrimEnd('.') + ")" : string.Empty) + ". The tool did not run.",
     };
+
+    private static ToolRunContext ToolContext(AgentRun run) => new(run.Id, run.IsPersistent ? run.SessionId : null);
 
     private static Dictionary<string, object?> ArgumentsOf(ApprovalRecord approval)
         => approval.Arguments.ValueKind == JsonValueKind.Object

@@ -17,6 +17,7 @@ internal sealed class RunJournal
 {
     private readonly Lock _gate = new();
     private const int InitialCapacity = 64;
+    private const int InitialMergedCapacity = 16;
     private readonly int _capacity;
     private readonly string _runId;
     private readonly string _sessionId;
@@ -54,8 +55,9 @@ internal sealed class RunJournal
         _sessionId = sessionId;
         _capacity = capacity;
         _time = time;
-        // Most runs are short: grow towards the backlog size instead of allocating all of it per run.
-        _ring = new AgentEvent[Math.Min(capacity, InitialCapacity)];
+        // Most runs are short: grow towards the backlog size instead of allocating all of it per run. A run read for its
+        // result journals a handful of events (its deltas are merged), a streamed one an event per token.
+        _ring = new AgentEvent[Math.Min(capacity, reserveEveryDeltaReader ? InitialCapacity : InitialMergedCapacity)];
     }
 
     public long LastSequence

@@ -26,10 +26,12 @@ internal sealed class RunProfileContext(
     TimeProvider time,
     GAgent.Learning.LearningQueue learning)
 {
-    // The memory and skill tools depend only on what they are bound to, so runs share them instead of building
-    // (reflecting over) a new function each time; there is one entry per profile and memory scope in use.
+    // The built-in tools depend only on what they are bound to (the run reaches propose_learning through the call's
+    // ToolRunContext), so runs share them instead of building (reflecting over) new functions each time; there is one
+    // entry per profile and memory scope in use.
     private readonly ConcurrentDictionary<(string ProfileId, string Scope, int MaxEntryChars), AIFunction> _remember = new();
     private readonly ConcurrentDictionary<string, AIFunction> _recall = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, AIFunction> _proposeLearning = new(StringComparer.Ordinal);
     private AIFunction? _readSkill;
 
     /// <summary>Builds the run's tools (setting <see cref="AgentRun.Tools"/> and <see cref="AgentRun.OfferedTools"/>) and returns its system prompt, or null when there is none.</summary>
@@ -76,7 +78,7 @@ internal sealed class RunProfileContext(
 
         if (current.Learning.Enabled)
         {
-            AddBuiltIn(BuiltInTools.ProposeLearning, () => GAgent.Learning.ProposeLearningTool.Create(learning, profile, run.IsPersistent ? run.SessionId : null, run.Id));
+            AddBuiltIn(BuiltInTools.ProposeLearning, () => _proposeLearning.GetOrAdd(profile.Id, id => GAgent.Learning.ProposeLearningTool.Create(learning, id)));
         }
 
         run.Tools = tools.ToFrozenDictionary(StringComparer.Ordinal);

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using GAgent.Profiles;
+using GAgent.Tools;
 using Microsoft.Extensions.AI;
 
 namespace GAgent.Learning;
@@ -12,8 +13,10 @@ internal static class ProposeLearningTool
 {
     public const string Name = "propose_learning";
 
-    public static AIFunction Create(LearningQueue queue, AgentProfile profile, string? sessionId, string runId) => AIFunctionFactory.Create(
+    /// <summary>The tool of one profile; the session and run of each call come from the call's <see cref="ToolRunContext"/>.</summary>
+    public static AIFunction Create(LearningQueue queue, string profileId) => AIFunctionFactory.Create(
         async (
+            AIFunctionArguments arguments,
             [Description("What to learn: 'skill' (a reusable procedure as a SKILL.md), 'memory' (a fact to remember) or 'profile' (a change of your own name, description, persona or tools).")] string kind,
             [Description("A short title for the reviewer, a few words.")] string title,
             [Description("Why you propose it: what you learned and when it will help.")] string reason,
@@ -32,7 +35,7 @@ internal static class ProposeLearningTool
                 Kind = ParseKind(kind),
                 Title = title,
                 Reason = reason,
-                Source = new LearningSource { ProposedBy = LearningProposer.Agent, SessionId = sessionId, RunId = runId },
+                Source = new LearningSource { ProposedBy = LearningProposer.Agent, SessionId = ToolRunContext.From(arguments)?.SessionId, RunId = ToolRunContext.From(arguments)?.RunId },
             };
             draft = draft.Kind switch
             {
@@ -44,12 +47,12 @@ internal static class ProposeLearningTool
                         Content = Required(content, "content", "skill"),
                     },
                 },
-                LearningCandidateKind.Memory => draft with { Memory = new MemoryProposal { ProfileId = profile.Id, Entry = Required(entry, "entry", "memory") } },
+                LearningCandidateKind.Memory => draft with { Memory = new MemoryProposal { ProfileId = profileId, Entry = Required(entry, "entry", "memory") } },
                 _ => draft with
                 {
                     Profile = new ProfileProposal
                     {
-                        ProfileId = profile.Id,
+                        ProfileId = profileId,
                         Changes = new ProfilePatch { Name = name, Description = description, Persona = persona, AllowedTools = allowedTools },
                     },
                 },

@@ -11,7 +11,7 @@ namespace GAgent.Tools;
 /// </summary>
 internal sealed class ToolInvoker(IServiceProvider services, ILogger<ToolInvoker> logger)
 {
-    public async Task<ToolOutcome> InvokeAsync(AIFunction? tool, FunctionCallContent call, TimeSpan timeout, CancellationToken runToken)
+    public async Task<ToolOutcome> InvokeAsync(AIFunction? tool, FunctionCallContent call, TimeSpan timeout, ToolRunContext context, CancellationToken runToken)
     {
         if (tool is null)
         {
@@ -30,7 +30,7 @@ internal sealed class ToolInvoker(IServiceProvider services, ILogger<ToolInvoker
         timeoutSource.CancelAfter(timeout);
         try
         {
-            var arguments = new AIFunctionArguments(call.Arguments) { Services = services };
+            var arguments = new AIFunctionArguments(call.Arguments) { Services = services, Context = new Dictionary<object, object?> { [ToolRunContext.Key] = context } };
             // WaitAsync: a tool that ignores its token must not hold the run past its timeout or a stop; it is abandoned.
             var result = await tool.InvokeAsync(arguments, timeoutSource.Token).AsTask().WaitAsync(timeoutSource.Token).ConfigureAwait(false);
             return new ToolOutcome(new FunctionResultContent(call.CallId, result), Serialize(result), IsError: false);

@@ -21,6 +21,32 @@ public sealed class ProposeLearningToolTests
         build: static b => b.UseInMemoryLearningStore().AddTool(() => "4", "roll_dice", "Rolls a die."));
 
     [Fact]
+    public async Task Runs_share_the_tool_but_each_proposal_records_its_own_run_and_session()
+    {
+        await using var runtime = Create();
+        var first = await runtime.CreateSessionAsync("first");
+        var second = await runtime.CreateSessionAsync("second");
+        runtime.Client
+            .Enqueue(Updates.CallTool("c1", ProposeLearningTool.Name, new Dictionary<string, object?> { ["kind"] = "memory", ["title"] = "One", ["reason"] = "r", ["entry"] = "First fact" }))
+            .Enqueue(Updates.Answer("Noted."))
+            .Enqueue(Updates.CallTool("c2", ProposeLearningTool.Name, new Dictionary<string, object?> { ["kind"] = "memory", ["title"] = "Two", ["reason"] = "r", ["entry"] = "Second fact" }))
+            .Enqueue(Updates.Answer("Noted."));
+
+        var (one, _) = await runtime.RunAsync("remember one", first);
+        var (two, _) = await runtime.RunAsync("remember two", second);
+
+        var items = (await runtime.Services.GetRequiredService<ILearningStore>().ListAsync(new LearningQuery())).Items;
+        var a = Assert.Single(items, static c => c.Title == "One").Source;
+        var b = Assert.Single(items, static c => c.Title == "Two").Source;
+        Assert.Equal((first, one.Id), (a.SessionId, a.RunId));
+        Assert.Equal((second, two.Id), (b.SessionId, b.RunId));
+
+        // The run reaches the tool through the call, not through its parameters: the model sees none for it.
+        var offered = runtime.Client.Calls[0].Options!.Tools!.OfType<Microsoft.Extensions.AI.AIFunction>().Single(static t => t.Name == ProposeLearningTool.Name);
+        Assert.False(offered.JsonSchema.GetProperty("properties").TryGetProperty("arguments", out _));
+    }
+
+    [Fact]
     public async Task The_agent_proposes_a_memory_entry_that_waits_for_review_with_its_session_and_run()
     {
         await using var runtime = Create();
