@@ -44,7 +44,7 @@ internal sealed class AgentRun : IAgentRun, IDisposable
     public string ProfileId => Profile.Id;
 
     /// <summary>The server tools this run may invoke, by name (the profile's allowed tools and its built-ins). Empty until the loop prepares the run.</summary>
-    public FrozenDictionary<string, AIFunction> Tools { get; set; } = FrozenDictionary<string, AIFunction>.Empty;
+    public IReadOnlyDictionary<string, AIFunction> Tools { get; set; } = FrozenDictionary<string, AIFunction>.Empty;
 
     /// <summary>The server tools offered to the model, in order.</summary>
     public IReadOnlyList<AITool> OfferedTools { get; set; } = [];

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Collections.Frozen;
 using System.Text;
 using GAgent.Configuration;
 using GAgent.Events;
@@ -81,7 +80,8 @@ internal sealed class RunProfileContext(
             AddBuiltIn(BuiltInTools.ProposeLearning, () => _proposeLearning.GetOrAdd(profile.Id, id => GAgent.Learning.ProposeLearningTool.Create(learning, id)));
         }
 
-        run.Tools = tools.ToFrozenDictionary(StringComparer.Ordinal);
+        // Read a few times per run at most: freezing it would cost more than the lookups it speeds up.
+        run.Tools = tools;
         run.OfferedTools = offered;
 
         var prompt = new StringBuilder();
