@@ -29,13 +29,14 @@ internal static class ProposeLearningTool
             [Description("kind=profile: the tools you should be allowed to use, by name.")] string[]? allowedTools = null,
             CancellationToken cancellationToken = default) =>
         {
+            var caller = ToolRunContext.From(arguments);
             var draft = new LearningCandidate
             {
                 Id = LearningIds.Prefix + "draft",
                 Kind = ParseKind(kind),
                 Title = title,
                 Reason = reason,
-                Source = new LearningSource { ProposedBy = LearningProposer.Agent, SessionId = ToolRunContext.From(arguments)?.SessionId, RunId = ToolRunContext.From(arguments)?.RunId },
+                Source = new LearningSource { ProposedBy = LearningProposer.Agent, SessionId = caller?.SessionId, RunId = caller?.RunId },
             };
             draft = draft.Kind switch
             {
