@@ -5,7 +5,7 @@ namespace GAgent.AspNetCore.Streaming;
 
 /// <summary>
 /// Frames one item as a Server-Sent Event (<c>event:</c>, <c>data:</c>, <c>id:</c> and <c>retry:</c> lines and the blank
-/// line that ends it) into a buffer, with the payload written in place by the stream's formatter. The framing follows
+/// line that ends it) into a buffer (which may already hold the events framed before it), with the payload written in place by the stream's formatter. The framing follows
 /// <see cref="SseFormatter"/> byte for byte; it exists so a whole event can reach the server in one write.
 /// </summary>
 internal static class SseEventFraming
@@ -18,7 +18,7 @@ internal static class SseEventFraming
     private static ReadOnlySpan<byte> LineBreaks => "\r\n"u8;
 
     /// <summary>Appends the framed event to <paramref name="buffer"/>; <paramref name="scratch"/> is only used for payloads that span lines.</summary>
-    public static void Write<T>(ArrayBufferWriter<byte> buffer, SseItem<T> item, Action<SseItem<T>, IBufferWriter<byte>> formatter, ArrayBufferWriter<byte> scratch)
+    public static void Write<T>(PooledBufferWriter buffer, SseItem<T> item, Action<SseItem<T>, IBufferWriter<byte>> formatter, ArrayBufferWriter<byte> scratch)
     {
         // SseItem reports a missing type as "message", which is also what a client assumes without the field.
         if (item.EventType is { } eventType && eventType != DefaultEventType)
@@ -49,7 +49,7 @@ internal static class SseEventFraming
         buffer.Write("\n"u8);
     }
 
-    private static void WriteField(ArrayBufferWriter<byte> buffer, ReadOnlySpan<byte> prefix, string value)
+    private static void WriteField(PooledBufferWriter buffer, ReadOnlySpan<byte> prefix, string value)
     {
         buffer.Write(prefix);
         var span = buffer.GetSpan(System.Text.Encoding.UTF8.GetMaxByteCount(value.Length) + 1);
@@ -59,7 +59,7 @@ internal static class SseEventFraming
     }
 
     /// <summary>Splits the payload written after <paramref name="payloadStart"/> at CR, LF and CRLF into <c>data:</c> lines.</summary>
-    private static void RewriteAsLines(ArrayBufferWriter<byte> buffer, int payloadStart, ArrayBufferWriter<byte> scratch)
+    private static void RewriteAsLines(PooledBufferWriter buffer, int payloadStart, ArrayBufferWriter<byte> scratch)
     {
         scratch.ResetWrittenCount();
         var payload = buffer.WrittenSpan[payloadStart..];
@@ -78,10 +78,7 @@ internal static class SseEventFraming
             payload = payload[end] == (byte)'\r' && end + 1 < payload.Length && payload[end + 1] == (byte)'\n' ? payload[(end + 2)..] : payload[(end + 1)..];
         }
 
-        // ArrayBufferWriter cannot shrink its written count, so the framed event is rebuilt from the start.
-        var head = buffer.WrittenSpan[..payloadStart].ToArray();
-        buffer.ResetWrittenCount();
-        buffer.Write(head);
+        buffer.Truncate(payloadStart);
         buffer.Write(scratch.WrittenSpan);
     }
 }

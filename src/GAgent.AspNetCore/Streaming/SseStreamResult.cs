@@ -10,11 +10,14 @@ namespace GAgent.AspNetCore.Streaming;
 
 /// <summary>
 /// Streams items as Server-Sent Events, each item serialized straight into a reused buffer by
-/// <paramref name="formatter"/> (no intermediate strings), framed as <see cref="SseFormatter"/> frames it, and handed
-/// to the server in ONE write that also flushes: one call per event into the connection's output instead of a write
-/// and a flush, which is what the streaming hot path costs. Sets the headers proxies need to pass events through
-/// unbuffered, and writes a <c>: keepalive</c> comment whenever the stream has been silent for
-/// <see cref="StreamingOptions.KeepAliveInterval"/>. A client that goes away simply ends the stream.
+/// <paramref name="formatter"/> (no intermediate strings) and framed as <see cref="SseFormatter"/> frames it. Events go
+/// to the server in batches: every event that is already waiting when the writer gets to it joins the batch, and the
+/// batch is handed over in ONE write that also flushes as soon as the next event is not there yet (or the batch
+/// reaches <see cref="BatchLimit"/>). A client that keeps up gets each event the moment it exists; a stream that falls
+/// behind (a burst from a fast model, a replay) costs one call into the connection's output, and its lock, per batch
+/// instead of per event. Sets the headers proxies need to pass events through unbuffered, and writes a
+/// <c>: keepalive</c> comment whenever the stream has been silent for <see cref="StreamingOptions.KeepAliveInterval"/>.
+/// A client that goes away simply ends the stream.
 /// </summary>
 internal sealed class SseStreamResult<T>(
     Func<CancellationToken, IAsyncEnumerable<SseItem<T>>> items,
@@ -22,6 +25,15 @@ internal sealed class SseStreamResult<T>(
     Action<HttpContext>? onAborted = null) : IResult
 {
     private static readonly ReadOnlyMemory<byte> KeepAliveComment = ": keepalive\n\n"u8.ToArray();
+
+    /// <summary>Most bytes of events framed before they are sent while events keep arriving faster than they are sent.</summary>
+    private const int BatchLimit = 8 * 1024;
+
+    /// <summary>
+    /// The batch buffer's size: the batch limit plus room for the event that crosses it, which includes the 4 KB a
+    /// <see cref="System.Text.Json.Utf8JsonWriter"/> asks for whenever it needs space, so the buffer never grows.
+    /// </summary>
+    private const int BatchBufferSize = 2 * BatchLimit;
 
     public async Task ExecuteAsync(HttpContext httpContext)
     {
@@ -49,7 +61,7 @@ internal sealed class SseStreamResult<T>(
 
     private async Task WriteEventsAsync(PipeWriter output, TimeSpan interval, CancellationToken cancellationToken)
     {
-        var buffer = new ArrayBufferWriter<byte>(1024);
+        using var buffer = new PooledBufferWriter(BatchBufferSize);
         var scratch = new ArrayBufferWriter<byte>();
         var enumerator = items(cancellationToken).GetAsyncEnumerator(cancellationToken);
         try
@@ -57,22 +69,30 @@ internal sealed class SseStreamResult<T>(
             while (true)
             {
                 var next = enumerator.MoveNextAsync();
+                // Caught up: the events framed so far go out now, before waiting for the next one.
+                if (!next.IsCompleted && buffer.WrittenCount > 0 && !await SendAsync(output, buffer, cancellationToken).ConfigureAwait(false))
+                {
+                    return;
+                }
+
                 // An item that is already there (a fast model, a backlog replay) costs no task and no timer.
                 var hasItem = next.IsCompleted || interval <= TimeSpan.Zero
                     ? await next.ConfigureAwait(false)
                     : await WaitWithKeepAlivesAsync(next.AsTask(), output, interval, cancellationToken).ConfigureAwait(false);
                 if (!hasItem)
                 {
+                    if (buffer.WrittenCount > 0)
+                    {
+                        await SendAsync(output, buffer, cancellationToken).ConfigureAwait(false);
+                    }
+
                     return;
                 }
 
-                buffer.ResetWrittenCount();
                 SseEventFraming.Write(buffer, enumerator.Current, formatter, scratch);
-                var flushed = await output.WriteAsync(buffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
-                if (flushed.IsCompleted || flushed.IsCanceled)
+                // A long backlog (a replay, a reader that fell behind) goes out in bounded pieces, under backpressure.
+                if (buffer.WrittenCount >= BatchLimit && !await SendAsync(output, buffer, cancellationToken).ConfigureAwait(false))
                 {
-                    // The client is gone; the token says so too, and the catch above reports it.
-                    cancellationToken.ThrowIfCancellationRequested();
                     return;
                 }
             }
@@ -81,6 +101,23 @@ internal sealed class SseStreamResult<T>(
         {
             await enumerator.DisposeAsync().ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// Hands the framed events to the server in one write that also flushes, and empties the buffer; false when the
+    /// client is gone (the token says so too, and the caller's catch reports it).
+    /// </summary>
+    private static async ValueTask<bool> SendAsync(PipeWriter output, PooledBufferWriter buffer, CancellationToken cancellationToken)
+    {
+        var flushed = await output.WriteAsync(buffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
+        buffer.Clear();
+        if (flushed.IsCompleted || flushed.IsCanceled)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            return false;
+        }
+
+        return true;
     }
 
     /// <summary>

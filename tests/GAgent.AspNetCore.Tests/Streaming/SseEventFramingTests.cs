@@ -29,7 +29,7 @@ public sealed class SseEventFramingTests
 
         using var expected = new MemoryStream();
         await SseFormatter.WriteAsync(Single(item), expected, Format);
-        var buffer = new ArrayBufferWriter<byte>();
+        using var buffer = new PooledBufferWriter(16);
         SseEventFraming.Write(buffer, item, Format, new ArrayBufferWriter<byte>());
 
         Assert.Equal(Encoding.UTF8.GetString(expected.ToArray()), Encoding.UTF8.GetString(buffer.WrittenSpan));
@@ -39,7 +39,7 @@ public sealed class SseEventFramingTests
     public void Consecutive_events_append_to_the_buffer()
     {
         static void Format(SseItem<string> i, IBufferWriter<byte> b) => b.Write(Encoding.UTF8.GetBytes(i.Data));
-        var buffer = new ArrayBufferWriter<byte>();
+        using var buffer = new PooledBufferWriter(16);
         var scratch = new ArrayBufferWriter<byte>();
 
         SseEventFraming.Write(buffer, new SseItem<string>("one"), Format, scratch);

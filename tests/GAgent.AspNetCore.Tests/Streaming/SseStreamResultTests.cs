@@ -1,0 +1,150 @@
+using System.Buffers;
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
+using System.Text;
+using GAgent.AspNetCore.Streaming;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GAgent.AspNetCore.Tests.Streaming;
+
+/// <summary>How events reach the connection: waiting events go out together, and nothing waits behind a slow producer.</summary>
+public sealed class SseStreamResultTests
+{
+    private static void Format(SseItem<string> item, IBufferWriter<byte> buffer) => buffer.Write(Encoding.UTF8.GetBytes(item.Data));
+
+    [Fact]
+    public async Task Events_that_are_already_waiting_go_out_in_few_writes_with_the_framework_formatters_bytes()
+    {
+        var items = Enumerable.Range(0, 2_000).Select(i => new SseItem<string>($"{{\"n\":{i}}}", i % 7 == 0 ? "tick" : null) { EventId = i.ToString(System.Globalization.CultureInfo.InvariantCulture) }).ToList();
+        var body = new RecordingStream();
+
+        await new SseStreamResult<string>(_ => Ready(items), Format).ExecuteAsync(Context(body));
+
+        using var expected = new MemoryStream();
+        await SseFormatter.WriteAsync(Ready(items), expected, Format);
+        Assert.Equal(Encoding.UTF8.GetString(expected.ToArray()), Encoding.UTF8.GetString(body.Written.ToArray()));
+        // About 40 KB of events in batches of about 8 KB, which the body's pipe may cut into a few segment writes
+        // each: far fewer writes than the 2,000 a write per event would make.
+        Assert.InRange(body.Writes, 2, 50);
+    }
+
+    [Fact]
+    public async Task An_event_goes_out_before_the_stream_waits_for_the_next()
+    {
+        var release = new TaskCompletionSource();
+        var body = new RecordingStream();
+
+        var streaming = new SseStreamResult<string>(ct => Gated(release.Task, ct), Format).ExecuteAsync(Context(body));
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        await body.WaitForAsync("data: first\n\n", timeout.Token);
+        Assert.False(streaming.IsCompleted);
+        release.SetResult();
+        await streaming;
+        Assert.Equal("data: first\n\ndata: second\n\n", Encoding.UTF8.GetString(body.Written.ToArray()));
+    }
+
+    private static DefaultHttpContext Context(Stream body)
+    {
+        var context = new DefaultHttpContext { RequestServices = new ServiceCollection().BuildServiceProvider() };
+        context.Response.Body = body;
+        return context;
+    }
+
+    private static async IAsyncEnumerable<SseItem<string>> Ready(IEnumerable<SseItem<string>> items)
+    {
+        await Task.CompletedTask;
+        foreach (var item in items)
+        {
+            yield return item;
+        }
+    }
+
+    private static async IAsyncEnumerable<SseItem<string>> Gated(Task gate, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        yield return new SseItem<string>("first");
+        await gate.WaitAsync(cancellationToken);
+        yield return new SseItem<string>("second");
+    }
+
+    /// <summary>A response body that keeps what it was given and counts the writes that carried it.</summary>
+    private sealed class RecordingStream : Stream
+    {
+        private readonly Lock _gate = new();
+        private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public MemoryStream Written { get; } = new();
+
+        public int Writes { get; private set; }
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public async Task WaitForAsync(string text, CancellationToken cancellationToken)
+        {
+            while (true)
+            {
+                Task changed;
+                lock (_gate)
+                {
+                    if (Encoding.UTF8.GetString(Written.ToArray()).Contains(text, StringComparison.Ordinal))
+                    {
+                        return;
+                    }
+
+                    changed = _changed.Task;
+                }
+
+                await changed.WaitAsync(cancellationToken);
+            }
+        }
+
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            TaskCompletionSource changed;
+            lock (_gate)
+            {
+                Written.Write(buffer);
+                Writes++;
+                changed = _changed;
+                _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+
+            changed.SetResult();
+        }
+
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            Write(buffer.Span);
+            return ValueTask.CompletedTask;
+        }
+
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+        {
+            Write(buffer.AsSpan(offset, count));
+            return Task.CompletedTask;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+    }
+}
