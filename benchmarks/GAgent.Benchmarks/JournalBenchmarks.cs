@@ -23,7 +23,7 @@ public class JournalBenchmarks
             readers[i] = ReadAsync(journal);
         }
 
-        var message = new System.Text.StringBuilder();
+        var message = new MessageText();
         for (var i = 0; i < Events; i++)
         {
             journal.AppendDelta(RunDeltaKind.Text, "m", "x ", message);

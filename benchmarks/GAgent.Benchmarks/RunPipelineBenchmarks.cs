@@ -10,7 +10,7 @@ namespace GAgent.Benchmarks;
 
 /// <summary>
 /// A whole run without HTTP: the agent loop over a zero-latency model, its journal, and the OpenAI chunk projection
-/// into a buffer. Per-token figures are this divided by <see cref="Tokens"/>.
+/// into a buffer, or the aggregation of a non-streamed reply. Per-token figures are this divided by <see cref="Tokens"/>.
 /// </summary>
 [MemoryDiagnoser]
 public class RunPipelineBenchmarks
@@ -46,6 +46,14 @@ public class RunPipelineBenchmarks
         }
 
         return _buffer.WrittenCount;
+    }
+
+    [Benchmark(Description = "ephemeral run, collected as one chat completion")]
+    public async Task<int> CollectedRun()
+    {
+        var run = await _runner.StartAsync(new AgentRunRequest { Messages = [new ChatMessage(ChatRole.User, "go")], ModelId = "zero", Delivery = RunEventDelivery.MergedDeltas }).ConfigureAwait(false);
+        var (response, _) = await ChatCompletionAggregator.CollectAsync(run, "chatcmpl-bench", 1, "zero", CancellationToken.None).ConfigureAwait(false);
+        return response!.Choices.Count;
     }
 
     [GlobalCleanup]

@@ -20,6 +20,12 @@ internal sealed record LoadOptions(int Concurrency, int Tokens, int TokenSize, T
     /// <summary>How many alternating baseline/GAgent phases the measured time is split into.</summary>
     public int Rounds { get; init; } = 4;
 
+    /// <summary>
+    /// The baseline sends each stream's events in one write instead of one write per event: the most any server could
+    /// do with a reply that exists all at once, for comparison with GAgent's batching of the events already waiting.
+    /// </summary>
+    public bool WholeReplyBaseline { get; init; }
+
     /// <summary>Only the scenarios whose name contains this text; null runs them all.</summary>
     public string? Scenario { get; init; }
 
@@ -31,6 +37,12 @@ internal sealed record LoadOptions(int Concurrency, int Tokens, int TokenSize, T
             if (args[i] == "--scale")
             {
                 options = options with { Scale = true };
+                continue;
+            }
+
+            if (args[i] == "--whole-reply-baseline")
+            {
+                options = options with { WholeReplyBaseline = true };
                 continue;
             }
 
@@ -54,7 +66,7 @@ internal sealed record LoadOptions(int Concurrency, int Tokens, int TokenSize, T
                 "--messages" => options with { ScaleMessages = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--scenario" => options with { Scenario = value },
                 "--rounds" => options with { Rounds = int.Parse(value, CultureInfo.InvariantCulture) },
-                _ => throw new ArgumentException($"Unknown option '{args[i]}'. Options: --concurrency N --tokens N --token-size N --duration S --warmup S --json PATH --scenario TEXT --alloc-types; --scale [--sockets N --sessions N --messages N]"),
+                _ => throw new ArgumentException($"Unknown option '{args[i]}'. Options: --concurrency N --tokens N --token-size N --duration S --warmup S --json PATH --scenario TEXT --alloc-types --whole-reply-baseline; --scale [--sockets N --sessions N --messages N]"),
             };
             i++;
         }

@@ -28,7 +28,7 @@ try
     // GAgent against a bare Kestrel baseline writing the same bytes, in one process run, over loopback.
     await using var gagent = await Servers.StartGAgentAsync(options, data);
     var captured = await CapturedResponses.CaptureAsync(Servers.Address(gagent));
-    await using var baseline = await Servers.StartBaselineAsync(captured);
+    await using var baseline = await Servers.StartBaselineAsync(captured, options.WholeReplyBaseline);
     var token = Encoding.UTF8.GetBytes(new string('x', Math.Max(1, options.TokenSize - 1)) + " ");
 
     LoadScenario[] scenarios =

@@ -33,11 +33,15 @@ internal static class Servers
     }
 
     /// <summary>
-    /// The physical limit: Kestrel writing the very bytes GAgent wrote for the same request, one write-and-flush per SSE event
-    /// (or one WebSocket message per event) as GAgent does, with no agent, no journal and no serialization.
+    /// The physical limit: Kestrel writing the very bytes GAgent wrote for the same request, with no agent, no journal
+    /// and no serialization. Each SSE event is one write that also flushes, as a proxy forwarding a model's events
+    /// does and as the framework's own SSE result does (<paramref name="wholeReply"/> sends the stream in one write
+    /// instead); each WebSocket event is one message, as in GAgent.
     /// </summary>
-    public static async Task<WebApplication> StartBaselineAsync(CapturedResponses captured)
+    public static async Task<WebApplication> StartBaselineAsync(CapturedResponses captured, bool wholeReply = false)
     {
+        IReadOnlyList<byte[]> chatFrames = wholeReply ? [[.. captured.ChatFrames.SelectMany(static f => f)]] : captured.ChatFrames;
+        IReadOnlyList<byte[]> responseFrames = wholeReply ? [[.. captured.ResponseFrames.SelectMany(static f => f)]] : captured.ResponseFrames;
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
@@ -53,12 +57,12 @@ internal static class Servers
                 return;
             }
 
-            await ReplayAsync(context, captured.ChatFrames).ConfigureAwait(false);
+            await ReplayAsync(context, chatFrames).ConfigureAwait(false);
         });
         app.MapPost("/v1/responses", async (HttpContext context) =>
         {
             await ReadBodyAsync(context).ConfigureAwait(false);
-            await ReplayAsync(context, captured.ResponseFrames).ConfigureAwait(false);
+            await ReplayAsync(context, responseFrames).ConfigureAwait(false);
         });
         app.MapPost("/api/sessions", static () => Results.StatusCode(StatusCodes.Status201Created));
         app.Map("/api/ws", async (HttpContext context) =>
@@ -104,7 +108,7 @@ internal static class Servers
         await context.Response.StartAsync(context.RequestAborted).ConfigureAwait(false);
         foreach (var frame in frames)
         {
-            // The least a server can do per event: one write that also flushes, as GAgent does.
+            // The least a server can do per event: one write that also flushes.
             await context.Response.BodyWriter.WriteAsync(frame, context.RequestAborted).ConfigureAwait(false);
         }
     }

@@ -41,6 +41,7 @@ internal sealed class AgentLoop(
         var status = AgentRunStatus.Failed;
         string? error = null;
         ModelTurn? turn = null;
+        UsageDetails? finalUsage = null;
         using var activity = GAgentTelemetry.ActivitySource.StartActivity("gagent.run");
         activity?.SetTag("gagent.run.id", run.Id);
         activity?.SetTag("gagent.session.id", run.SessionId);
@@ -60,7 +61,8 @@ internal sealed class AgentLoop(
             var finishReason = await RunTurnsAsync(run, writer, t => turn = t, interrupts).ConfigureAwait(false);
             await FlushAsync(run).ConfigureAwait(false);
             run.SetFinishReason(finishReason);
-            writer.RunFinished(finishReason, run.Usage, interrupts);
+            finalUsage = run.Usage;
+            writer.RunFinished(finishReason, finalUsage, interrupts);
             status = AgentRunStatus.Completed;
         }
         catch (OperationCanceledException) when (run.StopToken.IsCancellationRequested)
@@ -88,7 +90,7 @@ internal sealed class AgentLoop(
         }
         finally
         {
-            var usage = run.Usage;
+            var usage = finalUsage ?? run.Usage;
             var elapsed = Stopwatch.GetElapsedTime(started);
             // Release first: whoever sees the run complete (Completion, the end of its event stream) may send the
             // session's next message at once and must not find the session still busy.
@@ -113,7 +115,7 @@ internal sealed class AgentLoop(
         var instructions = await profileContext.PrepareAsync(run, token).ConfigureAwait(false);
         await SettleApprovalsAsync(run, writer, agent.ToolTimeout, token).ConfigureAwait(false);
         var context = await BuildContextAsync(run, instructions, token).ConfigureAwait(false);
-        var clientToolNames = request.ClientTools.Select(static t => t.Name).ToHashSet(StringComparer.Ordinal);
+        var clientToolNames = run.ClientToolNames;
         var chatOptions = request.ChatOptions?.Clone() ?? new ChatOptions();
         chatOptions.Tools = [.. run.OfferedTools, .. request.ClientTools];
         if (chatOptions.Tools.Count == 0)
@@ -148,7 +150,16 @@ internal sealed class AgentLoop(
 
             var assistant = new ChatMessage(ChatRole.Assistant, turn.ToContents()) { MessageId = turn.MessageId };
             context.Add(assistant);
-            await PersistAsync(run, [Stored(run, assistant, turn.Usage, turn.ModelId)], token).ConfigureAwait(false);
+            if (turn.Usage is { } turnUsage)
+            {
+                run.AddUsage(turnUsage);
+            }
+
+            if (run.IsPersistent)
+            {
+                await sessions.AppendAsync(run.SessionId, [Stored(run, assistant, turn.Usage, turn.ModelId)], token).ConfigureAwait(false);
+            }
+
             turn.IsStored = true;
 
             if (turn.Calls.Count == 0)
@@ -164,7 +175,10 @@ internal sealed class AgentLoop(
             {
                 var toolMessage = await InvokeToolsAsync(run, runNow, turn, writer, agent.ToolTimeout, token).ConfigureAwait(false);
                 context.Add(toolMessage);
-                await PersistAsync(run, [Stored(run, toolMessage, null, null)], token).ConfigureAwait(false);
+                if (run.IsPersistent)
+                {
+                    await sessions.AppendAsync(run.SessionId, [Stored(run, toolMessage, null, null)], token).ConfigureAwait(false);
+                }
             }
 
             trackTurn(null);
@@ -199,21 +213,25 @@ internal sealed class AgentLoop(
             context.Add(new ChatMessage(ChatRole.System, instructions));
         }
 
-        var inputs = request.Messages.Select(m => StoredInput(run, m)).ToList();
+        if (logger.IsEnabled(LogLevel.Trace))
+        {
+            RuntimeLog.RunInput(logger, run.Id, string.Join("\n", request.Messages.Select(static m => m.Text)));
+        }
+
         if (run.IsPersistent)
         {
+            var inputs = request.Messages.Select(m => StoredInput(run, m)).ToList();
             var history = await ReadHistoryAsync(run.SessionId, current.Agent.HistoryMessages, token).ConfigureAwait(false);
             context.AddRange(history.Select(static m => m.ToChatMessage()));
             var info = await sessions.AppendAsync(run.SessionId, inputs, token).ConfigureAwait(false);
             await SetTitleAsync(info, inputs, token).ConfigureAwait(false);
+            context.AddRange(inputs.Select(static m => m.ToChatMessage()));
         }
-
-        if (logger.IsEnabled(LogLevel.Trace))
+        else
         {
-            RuntimeLog.RunInput(logger, run.Id, string.Join("\n", inputs.Select(static m => m.Text)));
+            // Nothing is stored: the caller's messages, copied so that resolving their media cannot change them.
+            context.AddRange(request.Messages.Select(static m => new ChatMessage(m.Role, [.. m.Contents]) { MessageId = m.MessageId, AuthorName = m.AuthorName }));
         }
-
-        context.AddRange(inputs.Select(static m => m.ToChatMessage()));
 
         // Models reject tool calls without results and results without calls: a window cut between the two, or a
         // client that never answered its tool calls, must not break every later turn of the session.
@@ -262,7 +280,7 @@ internal sealed class AgentLoop(
         await sessions.UpdateAsync(info.Id, new SessionPatch { Title = title }, token).ConfigureAwait(false);
     }
 
-    private static async Task StreamModelAsync(IChatClient client, List<ChatMessage> context, ChatOptions chatOptions, ModelTurn turn, RunEventWriter writer, HashSet<string> clientToolNames, CancellationToken token)
+    private static async Task StreamModelAsync(IChatClient client, List<ChatMessage> context, ChatOptions chatOptions, ModelTurn turn, RunEventWriter writer, IReadOnlySet<string> clientToolNames, CancellationToken token)
     {
         await foreach (var update in client.GetStreamingResponseAsync(context, chatOptions, token).ConfigureAwait(false))
         {
@@ -307,8 +325,7 @@ internal sealed class AgentLoop(
                         writer.ToolCall(turn.MessageId, call, SerializeArguments(call), clientToolNames.Contains(call.Name));
                         break;
                     case UsageContent usage:
-                        turn.Usage ??= new UsageDetails();
-                        turn.Usage.Add(usage.Details);
+                        turn.AddUsage(usage.Details);
                         break;
                     case ErrorContent failure:
                         throw new ChatProviderException("model", "The model returned an error: " + failure.Message, providerErrorCode: failure.ErrorCode);
@@ -393,7 +410,7 @@ internal sealed class AgentLoop(
 
         if (results.Count > 0)
         {
-            await PersistAsync(run, [Stored(run, new ChatMessage(ChatRole.Tool, results) { MessageId = messageId }, null, null)], token).ConfigureAwait(false);
+            await sessions.AppendAsync(run.SessionId, [Stored(run, new ChatMessage(ChatRole.Tool, results) { MessageId = messageId }, null, null)], token).ConfigureAwait(false);
         }
     }
 
@@ -491,11 +508,6 @@ internal sealed class AgentLoop(
 
     private StoredMessage Stored(AgentRun run, ChatMessage message, UsageDetails? usage, string? modelId)
     {
-        if (usage is not null)
-        {
-            run.AddUsage(usage);
-        }
-
         return new StoredMessage
         {
             Id = message.MessageId!,
@@ -506,14 +518,6 @@ internal sealed class AgentLoop(
             ModelId = message.Role == ChatRole.Assistant ? modelId ?? run.ModelId : null,
             Usage = usage,
         };
-    }
-
-    private async Task PersistAsync(AgentRun run, IReadOnlyList<StoredMessage> messages, CancellationToken token)
-    {
-        if (run.IsPersistent)
-        {
-            await sessions.AppendAsync(run.SessionId, messages, token).ConfigureAwait(false);
-        }
     }
 
     private async Task FlushAsync(AgentRun run)
@@ -537,6 +541,11 @@ internal sealed class AgentLoop(
             if (turn is { IsStored: false, Text.Length: > 0 })
             {
                 var partial = new ChatMessage(ChatRole.Assistant, [new TextContent(turn.Text.ToString())]) { MessageId = turn.MessageId };
+                if (turn.Usage is { } partialUsage)
+                {
+                    run.AddUsage(partialUsage);
+                }
+
                 await sessions.AppendAsync(run.SessionId, [Stored(run, partial, turn.Usage, turn.ModelId)], CancellationToken.None).ConfigureAwait(false);
             }
             else if (turn is { IsStored: true, Calls.Count: > 0 })

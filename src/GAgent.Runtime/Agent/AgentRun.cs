@@ -28,6 +28,7 @@ internal sealed class AgentRun : IAgentRun, IDisposable
         CreatedAt = time.GetUtcNow();
         Journal = new RunJournal(Id, sessionId, backlog, time, request.Delivery == RunEventDelivery.EveryDelta);
         _stop = CancellationTokenSource.CreateLinkedTokenSource(shutdown);
+        ClientToolNames = request.ClientTools.Count == 0 ? FrozenSet<string>.Empty : request.ClientTools.Select(static t => t.Name).ToHashSet(StringComparer.Ordinal);
     }
 
     public string Id { get; }
@@ -45,6 +46,9 @@ internal sealed class AgentRun : IAgentRun, IDisposable
 
     /// <summary>The server tools this run may invoke, by name (the profile's allowed tools and its built-ins). Empty until the loop prepares the run.</summary>
     public IReadOnlyDictionary<string, AIFunction> Tools { get; set; } = FrozenDictionary<string, AIFunction>.Empty;
+
+    /// <summary>The names of the tools the caller declared and runs itself (<see cref="AgentRunRequest.ClientTools"/>).</summary>
+    public IReadOnlySet<string> ClientToolNames { get; }
 
     /// <summary>The server tools offered to the model, in order.</summary>
     public IReadOnlyList<AITool> OfferedTools { get; set; } = [];

@@ -9,22 +9,37 @@ namespace GAgent.Agent;
 /// </summary>
 internal static class HistorySanitizer
 {
+    /// <summary>The acceptable conversation: <paramref name="messages"/> itself when it is a list that needs no change.</summary>
     public static List<ChatMessage> Sanitize(IReadOnlyList<ChatMessage> messages)
     {
         var answered = new HashSet<string>(StringComparer.Ordinal);
-        var called = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var message in messages)
+        var hasCalls = false;
+        for (var m = 0; m < messages.Count; m++)
         {
-            foreach (var content in message.Contents)
+            // Indexed: Contents is an IList, whose enumerator would be boxed for every message of every run.
+            var contents = messages[m].Contents;
+            for (var c = 0; c < contents.Count; c++)
             {
-                if (content is FunctionResultContent result)
+                switch (contents[c])
                 {
-                    answered.Add(result.CallId);
+                    case FunctionResultContent result:
+                        answered.Add(result.CallId);
+                        break;
+                    case FunctionCallContent:
+                        hasCalls = true;
+                        break;
                 }
             }
         }
 
+        if (!hasCalls && answered.Count == 0)
+        {
+            // Most conversations: nothing to pair up, and the list the caller built is the answer.
+            return messages as List<ChatMessage> ?? [.. messages];
+        }
+
         var sanitized = new List<ChatMessage>(messages.Count);
+        var called = new HashSet<string>(StringComparer.Ordinal);
         foreach (var message in messages)
         {
             var keep = message.Contents.Where(content => content switch

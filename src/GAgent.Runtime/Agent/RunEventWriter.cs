@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using GAgent.Events;
 using Microsoft.Extensions.AI;
@@ -19,7 +18,7 @@ internal sealed class RunEventWriter(AgentRun run)
     public void TextStart(string messageId) => Journal.Append((run, messageId), static (s, sequence, at) => new TextMessageStartEvent { RunId = s.run.Id, SessionId = s.run.SessionId, Sequence = sequence, Timestamp = at, MessageId = s.messageId });
 
     /// <summary>Adds <paramref name="delta"/> to <paramref name="message"/> (the turn's text so far) and journals it.</summary>
-    public void TextContent(string messageId, string delta, StringBuilder message) => Journal.AppendDelta(RunDeltaKind.Text, messageId, delta, message);
+    public void TextContent(string messageId, string delta, MessageText message) => Journal.AppendDelta(RunDeltaKind.Text, messageId, delta, message);
 
     public void TextEnd(string messageId) => Journal.Append((run, messageId), static (s, sequence, at) => new TextMessageEndEvent { RunId = s.run.Id, SessionId = s.run.SessionId, Sequence = sequence, Timestamp = at, MessageId = s.messageId });
 
@@ -30,7 +29,7 @@ internal sealed class RunEventWriter(AgentRun run)
     }
 
     /// <summary>Adds <paramref name="delta"/> to <paramref name="message"/> (the turn's reasoning so far) and journals it.</summary>
-    public void ReasoningContent(string messageId, string delta, StringBuilder message) => Journal.AppendDelta(RunDeltaKind.Reasoning, messageId, delta, message);
+    public void ReasoningContent(string messageId, string delta, MessageText message) => Journal.AppendDelta(RunDeltaKind.Reasoning, messageId, delta, message);
 
     public void ReasoningEnd(string messageId)
     {

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Text;
 using GAgent.Events;
 using GAgent.Runs;
 
@@ -33,7 +32,7 @@ internal sealed class RunJournal
 
     // The deltas not yet turned into an event (only while no reader wants every delta): the end of the writer's text
     // from _pendingStart on. The writer appends to that text only under the lock, so readers may read it under the lock.
-    private StringBuilder? _pendingSource;
+    private MessageText? _pendingSource;
     private int _pendingStart;
     private string? _pendingMessageId;
     private RunDeltaKind _pendingKind;
@@ -91,7 +90,7 @@ internal sealed class RunJournal
     /// (which the writer must change only through this method while the message streams), and journals it: as its own
     /// event when a reader wants every delta, else later, merged with the fragments that follow it.
     /// </summary>
-    public void AppendDelta(RunDeltaKind kind, string messageId, string delta, StringBuilder message)
+    public void AppendDelta(RunDeltaKind kind, string messageId, string delta, MessageText message)
     {
         lock (_gate)
         {
@@ -238,7 +237,7 @@ internal sealed class RunJournal
             return;
         }
 
-        var text = _pendingSource!.ToString(_pendingStart, _pendingSource.Length - _pendingStart);
+        var text = _pendingSource!.ToString(_pendingStart);
         _pendingSource = null;
         _pendingMessageId = null;
         Add(CreateDelta(_pendingKind, messageId, text, _lastSequence + 1, _pendingAt));

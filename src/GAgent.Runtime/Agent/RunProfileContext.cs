@@ -52,75 +52,70 @@ internal sealed class RunProfileContext(
             }
         }
 
-        var clientNames = request.ClientTools.Select(static t => t.Name).ToHashSet(StringComparer.Ordinal);
         var scope = profile.EffectiveMemoryScope;
-        void AddBuiltIn(string name, Func<AIFunction> create)
+        if (current.Memory.Tools)
         {
-            if (IsAllowed(profile, name) && !tools.ContainsKey(name) && !clientNames.Contains(name))
+            if (MayAdd(run, tools, BuiltInTools.Remember))
             {
-                var tool = create();
-                tools[name] = tool;
-                offered.Add(tool);
+                Add(tools, offered, _remember.GetOrAdd((profile.Id, scope, current.Memory.MaxEntryChars), static (key, s) => BuiltInTools.CreateRemember(s.memory, key.ProfileId, key.Scope, key.MaxEntryChars, s.bus, s.time), (memory, bus, time)));
+            }
+
+            if (MayAdd(run, tools, BuiltInTools.Recall))
+            {
+                Add(tools, offered, _recall.GetOrAdd(scope, static (key, store) => BuiltInTools.CreateRecall(store, key), memory));
             }
         }
 
-        if (current.Memory.Tools)
+        if (enabledSkills.Count > 0 && MayAdd(run, tools, BuiltInTools.ReadSkill))
         {
-            AddBuiltIn(BuiltInTools.Remember, () => _remember.GetOrAdd((profile.Id, scope, current.Memory.MaxEntryChars), key => BuiltInTools.CreateRemember(memory, key.ProfileId, key.Scope, key.MaxEntryChars, bus, time)));
-            AddBuiltIn(BuiltInTools.Recall, () => _recall.GetOrAdd(scope, key => BuiltInTools.CreateRecall(memory, key)));
+            Add(tools, offered, _readSkill ??= BuiltInTools.CreateReadSkill(skills));
         }
 
-        if (enabledSkills.Count > 0)
+        if (current.Learning.Enabled && MayAdd(run, tools, BuiltInTools.ProposeLearning))
         {
-            AddBuiltIn(BuiltInTools.ReadSkill, () => _readSkill ??= BuiltInTools.CreateReadSkill(skills));
-        }
-
-        if (current.Learning.Enabled)
-        {
-            AddBuiltIn(BuiltInTools.ProposeLearning, () => _proposeLearning.GetOrAdd(profile.Id, id => GAgent.Learning.ProposeLearningTool.Create(learning, id)));
+            Add(tools, offered, _proposeLearning.GetOrAdd(profile.Id, static (id, queue) => GAgent.Learning.ProposeLearningTool.Create(queue, id), learning));
         }
 
         // Read a few times per run at most: freezing it would cost more than the lookups it speeds up.
         run.Tools = tools;
         run.OfferedTools = offered;
 
-        var prompt = new StringBuilder();
-        Append(prompt, profile.Persona ?? current.Instructions);
-        Append(prompt, request.Instructions);
+        // Most runs have one part (the persona or the configured instructions): joined as strings, not built.
+        var prompt = Join(null, profile.Persona ?? current.Instructions);
+        prompt = Join(prompt, request.Instructions);
         if (current.Memory.MaxContextChars > 0)
         {
             var document = await memory.GetAsync(scope, cancellationToken).ConfigureAwait(false);
             if (!string.IsNullOrWhiteSpace(document.Content))
             {
-                Append(prompt, "## Memory\nWhat you remember from earlier conversations:\n\n" + Tail(document.Content.Trim(), current.Memory.MaxContextChars));
+                prompt = Join(prompt, "## Memory\nWhat you remember from earlier conversations:\n\n" + Tail(document.Content.Trim(), current.Memory.MaxContextChars));
             }
         }
 
         if (current.Skills.MaxContextChars > 0 && tools.ContainsKey(BuiltInTools.ReadSkill))
         {
-            Append(prompt, SkillSummaries(enabledSkills, current.Skills.MaxContextChars));
+            prompt = Join(prompt, SkillSummaries(enabledSkills, current.Skills.MaxContextChars));
         }
 
-        return prompt.Length == 0 ? null : prompt.ToString();
+        return prompt;
+    }
+
+    /// <summary>Whether the built-in <paramref name="name"/> joins the run's tools: the profile allows it and no registered or client tool has its name.</summary>
+    private static bool MayAdd(AgentRun run, Dictionary<string, AIFunction> tools, string name)
+        => IsAllowed(run.Profile, name) && !tools.ContainsKey(name) && !run.ClientToolNames.Contains(name);
+
+    private static void Add(Dictionary<string, AIFunction> tools, List<AITool> offered, AIFunction tool)
+    {
+        tools[tool.Name] = tool;
+        offered.Add(tool);
     }
 
     private static bool IsAllowed(AgentProfile profile, string toolName)
         => profile.AllowedTools is not { } allowed || allowed.Contains(toolName, StringComparer.Ordinal);
 
-    private static void Append(StringBuilder prompt, string? part)
-    {
-        if (string.IsNullOrWhiteSpace(part))
-        {
-            return;
-        }
-
-        if (prompt.Length > 0)
-        {
-            prompt.Append("\n\n");
-        }
-
-        prompt.Append(part);
-    }
+    /// <summary>The prompt with <paramref name="part"/> added as a paragraph; blank parts add nothing.</summary>
+    private static string? Join(string? prompt, string? part)
+        => string.IsNullOrWhiteSpace(part) ? prompt : prompt is null ? part : string.Concat(prompt, "\n\n", part);
 
     /// <summary>The newest part of the memory that fits, cut at a line start, with a note that older notes were left out.</summary>
     private static string Tail(string content, int max)

@@ -333,13 +333,13 @@ public sealed class RunJournalTests
     }
 
     /// <summary>The writer's copy of each message, which the journal appends to and merges from.</summary>
-    private readonly Dictionary<(RunDeltaKind, string), System.Text.StringBuilder> _messages = [];
+    private readonly Dictionary<(RunDeltaKind, string), MessageText> _messages = [];
 
     private void AppendDelta(RunJournal journal, RunDeltaKind kind, string messageId, string delta)
     {
         if (!_messages.TryGetValue((kind, messageId), out var message))
         {
-            _messages[(kind, messageId)] = message = new System.Text.StringBuilder();
+            _messages[(kind, messageId)] = message = new MessageText();
         }
 
         journal.AppendDelta(kind, messageId, delta, message);
