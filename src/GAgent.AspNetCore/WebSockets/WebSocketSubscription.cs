@@ -8,12 +8,14 @@ namespace GAgent.AspNetCore.WebSockets;
 /// <summary>
 /// One socket's subscription to one session: streams the events of each run of the session, one run after another in
 /// the order they were registered, into the socket's send queue. Listens to the hub before looking up the active run,
-/// so a run that starts meanwhile is neither missed nor (thanks to the run id set) streamed twice.
+/// so a run that starts meanwhile is neither missed nor streamed twice: the runs offered when streaming starts are
+/// remembered until the hub's notice of each arrives (or the subscription ends), and every later run is announced once,
+/// so what is remembered stays a handful of ids however long the socket lives.
 /// </summary>
 internal sealed class WebSocketSubscription : IDisposable
 {
     private readonly Lock _gate = new();
-    private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _offeredAtStart = new(StringComparer.Ordinal);
     private readonly List<IAgentRun> _early = [];
     private readonly Channel<(IAgentRun Run, long After)> _runs = Channel.CreateUnbounded<(IAgentRun, long)>(new UnboundedChannelOptions { SingleReader = true });
     private readonly CancellationTokenSource _stop = new();
@@ -41,17 +43,23 @@ internal sealed class WebSocketSubscription : IDisposable
         {
             if (first is not null)
             {
-                OfferLocked(first, afterSequence);
+                OfferAtStart(first, afterSequence);
             }
 
             if (next is not null)
             {
-                OfferLocked(next, 0);
+                OfferAtStart(next, 0);
             }
 
             foreach (var run in _early)
             {
-                OfferLocked(run, 0);
+                OfferAtStart(run, 0);
+            }
+
+            // These were announced already and will not be again: nothing to watch for.
+            foreach (var run in _early)
+            {
+                _offeredAtStart.Remove(run.Id);
             }
 
             _early.Clear();
@@ -90,13 +98,18 @@ internal sealed class WebSocketSubscription : IDisposable
                 return;
             }
 
-            OfferLocked(run, 0);
+            // A run offered at the start is announced (at most) once more, now: only then is it a duplicate.
+            if (!_offeredAtStart.Remove(run.Id))
+            {
+                _runs.Writer.TryWrite((run, 0));
+            }
         }
     }
 
-    private void OfferLocked(IAgentRun run, long after)
+    /// <summary>Queues <paramref name="run"/> unless it already is.</summary>
+    private void OfferAtStart(IAgentRun run, long after)
     {
-        if (_seen.Add(run.Id))
+        if (_offeredAtStart.Add(run.Id))
         {
             _runs.Writer.TryWrite((run, after));
         }

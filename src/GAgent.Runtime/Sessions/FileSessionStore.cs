@@ -454,7 +454,7 @@ public sealed class FileSessionStore : ISessionStore, IAsyncDisposable, IDisposa
     }
 
     private Task WriteSidecarAsync(FileSessionSnapshot snapshot) =>
-        JsonlFile.WriteAtomicallyAsync(MetaPath(snapshot.Info.Id), JsonSerializer.SerializeToUtf8Bytes(SessionMetaRecord.From(snapshot.Info, snapshot.Length), SessionJson.Meta), _fileSync);
+        AtomicFile.WriteAsync(MetaPath(snapshot.Info.Id), MetaPath(snapshot.Info.Id) + ".tmp", JsonSerializer.SerializeToUtf8Bytes(SessionMetaRecord.From(snapshot.Info, snapshot.Length), SessionJson.Meta), _fileSync);
 
     private void DeleteSidecar(string sessionId)
     {

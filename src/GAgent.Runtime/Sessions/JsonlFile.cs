@@ -29,22 +29,6 @@ internal static class JsonlFile
         return buffer.WrittenCount;
     }
 
-    /// <summary>
-    /// Writes a small file so readers see either the old or the new content: temp file, fsync (through
-    /// <paramref name="sync"/>), rename over.
-    /// </summary>
-    public static async Task WriteAtomicallyAsync(string path, ReadOnlyMemory<byte> content, FileSync sync)
-    {
-        var temp = path + ".tmp";
-        using (var handle = File.OpenHandle(temp, FileMode.Create, FileAccess.Write, FileShare.None))
-        {
-            RandomAccess.Write(handle, content.Span, 0);
-            await sync.FlushAsync(handle).ConfigureAwait(false);
-        }
-
-        File.Move(temp, path, overwrite: true);
-    }
-
     /// <summary>True when the file is at least <paramref name="length"/> bytes long and its byte at <c>length - 1</c> is '\n'.</summary>
     public static async ValueTask<bool> EndsLineAtAsync(SafeFileHandle handle, long length, CancellationToken cancellationToken)
     {

@@ -16,20 +16,36 @@ internal static class AtomicFile
         => WriteAsync(path, Path.Join(Path.GetDirectoryName(path)!, TempPrefix + Guid.NewGuid().ToString("N")), (stream, ct) => stream.WriteAsync(content, ct).AsTask(), cancellationToken);
 
     /// <summary>
-    /// Writes <paramref name="path"/> through the temporary file <paramref name="tempPath"/> (in the same directory,
-    /// named the way the calling store recognises its leftovers), filled by <paramref name="write"/>.
+    /// Writes <paramref name="content"/> to <paramref name="path"/> through the temporary file <paramref name="tempPath"/>,
+    /// with the fsync done by <paramref name="sync"/> (on its threads, where concurrent fsyncs are committed together).
     /// </summary>
-    public static async Task WriteAsync(string path, string tempPath, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken)
+    public static Task WriteAsync(string path, string tempPath, ReadOnlyMemory<byte> content, FileSync sync)
+        => WriteAsync(path, tempPath, (stream, ct) => stream.WriteAsync(content, ct).AsTask(), CancellationToken.None, sync);
+
+    /// <summary>
+    /// Writes <paramref name="path"/> through the temporary file <paramref name="tempPath"/> (in the same directory,
+    /// named the way the calling store recognises its leftovers), filled by <paramref name="write"/>; the fsync runs on
+    /// the caller's thread, or through <paramref name="sync"/> when given.
+    /// </summary>
+    public static async Task WriteAsync(string path, string tempPath, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken, FileSync? sync = null)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         try
         {
-            var stream = new FileStream(tempPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.Asynchronous);
+            // Create, not CreateNew: a store that names its temporary file after the target finds a crashed write's leftover there.
+            var stream = new FileStream(tempPath, FileMode.Create, FileAccess.Write, FileShare.None, 4096, FileOptions.Asynchronous);
             await using (stream.ConfigureAwait(false))
             {
                 await write(stream, cancellationToken).ConfigureAwait(false);
                 await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
-                stream.Flush(flushToDisk: true);
+                if (sync is null)
+                {
+                    stream.Flush(flushToDisk: true);
+                }
+                else
+                {
+                    await sync.FlushAsync(stream.SafeFileHandle).ConfigureAwait(false);
+                }
             }
 
             File.Move(tempPath, path, overwrite: true);
