@@ -97,6 +97,13 @@ internal sealed class SseStreamResult<T>(
                 }
             }
         }
+        catch (Exception) when (buffer.WrittenCount > 0 && !cancellationToken.IsCancellationRequested)
+        {
+            // The stream failed (a run's events expired under a slow reader, a replay that broke): the events framed
+            // before the failure are the client's all the same, then the failure ends the response.
+            await SendAsync(output, buffer, cancellationToken).ConfigureAwait(false);
+            throw;
+        }
         finally
         {
             await enumerator.DisposeAsync().ConfigureAwait(false);

@@ -45,6 +45,25 @@ public sealed class SseStreamResultTests
         Assert.Equal("data: first\n\ndata: second\n\n", Encoding.UTF8.GetString(body.Written.ToArray()));
     }
 
+    [Fact]
+    public async Task Events_framed_before_the_stream_fails_still_reach_the_client()
+    {
+        var body = new RecordingStream();
+
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => new SseStreamResult<string>(_ => Failing(), Format).ExecuteAsync(Context(body)));
+
+        Assert.Equal("broken", failure.Message);
+        Assert.Equal("data: one\n\ndata: two\n\n", Encoding.UTF8.GetString(body.Written.ToArray()));
+    }
+
+    private static async IAsyncEnumerable<SseItem<string>> Failing()
+    {
+        await Task.CompletedTask;
+        yield return new SseItem<string>("one");
+        yield return new SseItem<string>("two");
+        throw new InvalidOperationException("broken");
+    }
+
     private static DefaultHttpContext Context(Stream body)
     {
         var context = new DefaultHttpContext { RequestServices = new ServiceCollection().BuildServiceProvider() };
