@@ -66,6 +66,31 @@ public sealed class WebSocketTests
     }
 
     [Fact]
+    public async Task Each_later_run_reaches_a_subscribed_socket_once()
+    {
+        await using var host = await GAgentTestHost.StartAsync();
+        await CreateSessionsAsync(host, "many");
+        await using var watcher = await LiveSocket.ConnectAsync(host);
+        await watcher.SendAsync("""{"type":"subscribe","sessionId":"many","clientRequestId":"w"}""");
+        Assert.Equal("ack", Type(await watcher.ReceiveAsync()));
+
+        var runIds = new List<string?>();
+        var seen = new List<string?>();
+        for (var i = 0; i < 5; i++)
+        {
+            using var started = await host.Client.SendAsync(GAgentTestHost.Request(HttpMethod.Post, "/api/sessions/many/messages?stream=false", "{\"content\":\"Hello\"}"));
+            started.EnsureSuccessStatusCode();
+            runIds.Add(JsonDocument.Parse(await started.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString());
+            var events = Events(await watcher.ReceiveUntilAsync(m => Type(m) == "RUN_FINISHED"));
+            seen.AddRange(events.Where(e => Type(e) == "RUN_STARTED").Select(e => e.GetProperty("runId").GetString()));
+            await WaitUntilIdleAsync(host, "many");
+        }
+
+        // In order, each once: nothing remembered from the start stands in for a later run.
+        Assert.Equal(runIds, seen);
+    }
+
+    [Fact]
     public async Task Stop_over_the_socket_cancels_the_run_mid_stream()
     {
         var release = new TaskCompletionSource();
@@ -210,6 +235,24 @@ public sealed class WebSocketTests
         foreach (var id in ids)
         {
             await store.CreateAsync(new NewSession { Id = id });
+        }
+    }
+
+    /// <summary>Waits until the session has no active run (the run that finished has also been released).</summary>
+    private static async Task WaitUntilIdleAsync(GAgentTestHost host, string sessionId)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        while (true)
+        {
+            using var response = await host.Client.SendAsync(GAgentTestHost.Request(HttpMethod.Get, "/api/sessions/" + sessionId), timeout.Token);
+            response.EnsureSuccessStatusCode();
+            var session = JsonDocument.Parse(await response.Content.ReadAsStringAsync(timeout.Token)).RootElement;
+            if (!session.TryGetProperty("activeRunId", out var active) || active.ValueKind == JsonValueKind.Null)
+            {
+                return;
+            }
+
+            await Task.Delay(10, timeout.Token);
         }
     }
 
