@@ -155,11 +155,7 @@ internal sealed class AgentLoop(
                 run.AddUsage(turnUsage);
             }
 
-            if (run.IsPersistent)
-            {
-                await sessions.AppendAsync(run.SessionId, [Stored(run, assistant, turn.Usage, turn.ModelId)], token).ConfigureAwait(false);
-            }
-
+            await PersistAsync(run, assistant, turn.Usage, turn.ModelId, token).ConfigureAwait(false);
             turn.IsStored = true;
 
             if (turn.Calls.Count == 0)
@@ -175,10 +171,7 @@ internal sealed class AgentLoop(
             {
                 var toolMessage = await InvokeToolsAsync(run, runNow, turn, writer, agent.ToolTimeout, token).ConfigureAwait(false);
                 context.Add(toolMessage);
-                if (run.IsPersistent)
-                {
-                    await sessions.AppendAsync(run.SessionId, [Stored(run, toolMessage, null, null)], token).ConfigureAwait(false);
-                }
+                await PersistAsync(run, toolMessage, null, null, token).ConfigureAwait(false);
             }
 
             trackTurn(null);
@@ -410,7 +403,7 @@ internal sealed class AgentLoop(
 
         if (results.Count > 0)
         {
-            await sessions.AppendAsync(run.SessionId, [Stored(run, new ChatMessage(ChatRole.Tool, results) { MessageId = messageId }, null, null)], token).ConfigureAwait(false);
+            await PersistAsync(run, new ChatMessage(ChatRole.Tool, results) { MessageId = messageId }, null, null, token).ConfigureAwait(false);
         }
     }
 
@@ -518,6 +511,15 @@ internal sealed class AgentLoop(
             ModelId = message.Role == ChatRole.Assistant ? modelId ?? run.ModelId : null,
             Usage = usage,
         };
+    }
+
+    /// <summary>Stores <paramref name="message"/> in the run's session; a run without one stores nothing and builds nothing to store.</summary>
+    private async Task PersistAsync(AgentRun run, ChatMessage message, UsageDetails? usage, string? modelId, CancellationToken token)
+    {
+        if (run.IsPersistent)
+        {
+            await sessions.AppendAsync(run.SessionId, [Stored(run, message, usage, modelId)], token).ConfigureAwait(false);
+        }
     }
 
     private async Task FlushAsync(AgentRun run)
