@@ -51,15 +51,10 @@ internal sealed class WebSocketSubscription : IDisposable
                 OfferAtStart(next, 0);
             }
 
+            // Announced before streaming started: taken now, as if they were announced now.
             foreach (var run in _early)
             {
-                OfferAtStart(run, 0);
-            }
-
-            // These were announced already and will not be again: nothing to watch for.
-            foreach (var run in _early)
-            {
-                _offeredAtStart.Remove(run.Id);
+                OnAnnounced(run);
             }
 
             _early.Clear();
@@ -98,11 +93,19 @@ internal sealed class WebSocketSubscription : IDisposable
                 return;
             }
 
-            // A run offered at the start is announced (at most) once more, now: only then is it a duplicate.
-            if (!_offeredAtStart.Remove(run.Id))
-            {
-                _runs.Writer.TryWrite((run, 0));
-            }
+            OnAnnounced(run);
+        }
+    }
+
+    /// <summary>
+    /// Queues a run the hub announced, unless it was offered at the start: the hub announces each run once, so an
+    /// offered run is a duplicate exactly once and is forgotten then.
+    /// </summary>
+    private void OnAnnounced(IAgentRun run)
+    {
+        if (!_offeredAtStart.Remove(run.Id))
+        {
+            _runs.Writer.TryWrite((run, 0));
         }
     }
 
