@@ -40,8 +40,9 @@ internal static class Servers
     /// </summary>
     public static async Task<WebApplication> StartBaselineAsync(CapturedResponses captured, bool wholeReply = false)
     {
-        IReadOnlyList<byte[]> chatFrames = wholeReply ? [[.. captured.ChatFrames.SelectMany(static f => f)]] : captured.ChatFrames;
-        IReadOnlyList<byte[]> responseFrames = wholeReply ? [[.. captured.ResponseFrames.SelectMany(static f => f)]] : captured.ResponseFrames;
+        IReadOnlyList<byte[]> Frames(IReadOnlyList<byte[]> frames) => wholeReply ? [[.. frames.SelectMany(static f => f)]] : frames;
+        var chatFrames = Frames(captured.ChatFrames);
+        var responseFrames = Frames(captured.ResponseFrames);
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
