@@ -63,6 +63,15 @@ public interface IAgentRun
     /// <exception cref="RunEventsExpiredException">Events after <paramref name="afterSequence"/> already left the bounded backlog.</exception>
     IAsyncEnumerable<AgentEvent> ReadEventsAsync(long afterSequence, RunEventDelivery delivery, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Streams the same events as <see cref="ReadEventsAsync(long, RunEventDelivery, CancellationToken)"/> in batches:
+    /// each batch holds the events that were there when it was asked for, so a reader that is behind the run (a fast
+    /// model, a replay) pays for the hand-over once per batch rather than once per event. A batch is valid only until
+    /// the next one is asked for (its memory is reused); copy what you keep.
+    /// </summary>
+    /// <exception cref="RunEventsExpiredException">Events after <paramref name="afterSequence"/> already left the bounded backlog.</exception>
+    IAsyncEnumerable<ReadOnlyMemory<AgentEvent>> ReadEventBatchesAsync(long afterSequence, RunEventDelivery delivery, CancellationToken cancellationToken = default);
+
     /// <summary>Stops the run and cancels its running tools. Returns false when it had already ended.</summary>
     bool RequestStop();
 }

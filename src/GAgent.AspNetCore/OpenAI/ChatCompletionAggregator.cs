@@ -15,49 +15,53 @@ internal static class ChatCompletionAggregator
         var hadText = false;
         List<ChatToolCall>? calls = null;
         Dictionary<string, StringBuilder>? arguments = null;
-        await foreach (var agentEvent in Streaming.RunEventSource.ReadAsync(run, 0, RunEventDelivery.MergedDeltas, cancellationToken).ConfigureAwait(false))
+        await foreach (var batch in Streaming.RunEventSource.ReadBatchesAsync(run, 0, RunEventDelivery.MergedDeltas, cancellationToken).ConfigureAwait(false))
         {
-            switch (agentEvent)
+            for (var i = 0; i < batch.Length; i++)
             {
-                case TextMessageStartEvent when hadText:
-                    text.Append("\n\n");
-                    break;
-                case TextMessageContentEvent content:
-                    hadText = true;
-                    text.Append(content.Delta);
-                    break;
-                case ToolCallStartEvent { ClientSide: true } start:
-                    var builder = new StringBuilder();
-                    (arguments ??= new Dictionary<string, StringBuilder>(StringComparer.Ordinal))[start.ToolCallId] = builder;
-                    (calls ??= []).Add(new ChatToolCall { Id = start.ToolCallId, Type = "function", Function = new ChatFunctionCall { Name = start.ToolCallName } });
-                    break;
-                case ToolCallArgsEvent args when arguments is not null && arguments.TryGetValue(args.ToolCallId, out var argsBuilder):
-                    argsBuilder.Append(args.Delta);
-                    break;
-                case RunErrorEvent error:
-                    return (null, ChatCompletionErrors.FromRunError(error));
-                case RunFinishedEvent finished:
-                    if (ChatCompletionErrors.ApprovalNotice(finished) is { } notice)
-                    {
-                        if (hadText)
+                var agentEvent = batch.Span[i];
+                switch (agentEvent)
+                {
+                    case TextMessageStartEvent when hadText:
+                        text.Append("\n\n");
+                        break;
+                    case TextMessageContentEvent content:
+                        hadText = true;
+                        text.Append(content.Delta);
+                        break;
+                    case ToolCallStartEvent { ClientSide: true } start:
+                        var builder = new StringBuilder();
+                        (arguments ??= new Dictionary<string, StringBuilder>(StringComparer.Ordinal))[start.ToolCallId] = builder;
+                        (calls ??= []).Add(new ChatToolCall { Id = start.ToolCallId, Type = "function", Function = new ChatFunctionCall { Name = start.ToolCallName } });
+                        break;
+                    case ToolCallArgsEvent args when arguments is not null && arguments.TryGetValue(args.ToolCallId, out var argsBuilder):
+                        argsBuilder.Append(args.Delta);
+                        break;
+                    case RunErrorEvent error:
+                        return (null, ChatCompletionErrors.FromRunError(error));
+                    case RunFinishedEvent finished:
+                        if (ChatCompletionErrors.ApprovalNotice(finished) is { } notice)
                         {
-                            text.Append("\n\n");
+                            if (hadText)
+                            {
+                                text.Append("\n\n");
+                            }
+
+                            text.Append(notice);
+                            hadText = true;
                         }
 
-                        text.Append(notice);
-                        hadText = true;
-                    }
+                        foreach (var call in calls ?? [])
+                        {
+                            call.Function!.Arguments = arguments![call.Id!].ToString();
+                        }
 
-                    foreach (var call in calls ?? [])
-                    {
-                        call.Function!.Arguments = arguments![call.Id!].ToString();
-                    }
-
-                    var usage = finished.Usage;
-                    var input = usage?.InputTokenCount ?? 0;
-                    var output = usage?.OutputTokenCount ?? 0;
-                    var message = new ChatCompletionResponseMessage(hadText || calls is null ? text.ToString() : null, calls);
-                    return (new ChatCompletionResponse(completionId, created, model, [new ChatCompletionChoice(0, message, ChatCompletionErrors.FinishReason(finished))], new ChatCompletionUsage(input, output, usage?.TotalTokenCount ?? input + output)), null);
+                        var usage = finished.Usage;
+                        var input = usage?.InputTokenCount ?? 0;
+                        var output = usage?.OutputTokenCount ?? 0;
+                        var message = new ChatCompletionResponseMessage(hadText || calls is null ? text.ToString() : null, calls);
+                        return (new ChatCompletionResponse(completionId, created, model, [new ChatCompletionChoice(0, message, ChatCompletionErrors.FinishReason(finished))], new ChatCompletionUsage(input, output, usage?.TotalTokenCount ?? input + output)), null);
+                }
             }
         }
 

@@ -27,50 +27,54 @@ internal sealed class ChatCompletionStream(IAgentRun run, string completionId, l
     public async IAsyncEnumerable<SseItem<ChatChunk>> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         yield return new SseItem<ChatChunk>(new ChatChunk(ChatChunkKind.Role));
-        await foreach (var agentEvent in RunEventSource.ReadAsync(run, 0, RunEventDelivery.EveryDelta, cancellationToken).ConfigureAwait(false))
+        await foreach (var batch in RunEventSource.ReadBatchesAsync(run, 0, RunEventDelivery.EveryDelta, cancellationToken).ConfigureAwait(false))
         {
-            switch (agentEvent)
+            for (var i = 0; i < batch.Length; i++)
             {
-                case TextMessageStartEvent:
-                    // Several assistant messages (before and after tool calls) read as one answer, separated by a blank line.
-                    _separatorPending = _hadText;
-                    break;
-                case TextMessageContentEvent content:
-                    if (_separatorPending)
-                    {
-                        _separatorPending = false;
-                        yield return new SseItem<ChatChunk>(new ChatChunk(ChatChunkKind.Content, Text: "\n\n"));
-                    }
+                var agentEvent = batch.Span[i];
+                switch (agentEvent)
+                {
+                    case TextMessageStartEvent:
+                        // Several assistant messages (before and after tool calls) read as one answer, separated by a blank line.
+                        _separatorPending = _hadText;
+                        break;
+                    case TextMessageContentEvent content:
+                        if (_separatorPending)
+                        {
+                            _separatorPending = false;
+                            yield return new SseItem<ChatChunk>(new ChatChunk(ChatChunkKind.Content, Text: "\n\n"));
+                        }
 
-                    _hadText = true;
-                    yield return new SseItem<ChatChunk>(new ChatChunk(ChatChunkKind.Content, Text: content.Delta));
-                    break;
-                case ToolCallStartEvent { ClientSide: true } start:
-                    var index = _toolIndexes.Count;
-                    _toolIndexes[start.ToolCallId] = index;
-                    yield return new SseItem<ChatChunk>(new ChatChunk(ChatChunkKind.ToolCallStart, start, index));
-                    break;
-                case ToolCallArgsEvent args when _toolIndexes.TryGetValue(args.ToolCallId, out var argsIndex):
-                    yield return new SseItem<ChatChunk>(new ChatChunk(ChatChunkKind.ToolCallArguments, args, argsIndex));
-                    break;
-                case RunFinishedEvent finished:
-                    if (ChatCompletionErrors.ApprovalNotice(finished) is { } notice)
-                    {
-                        yield return new SseItem<ChatChunk>(new ChatChunk(ChatChunkKind.Content, Text: _hadText ? "\n\n" + notice : notice));
                         _hadText = true;
-                    }
+                        yield return new SseItem<ChatChunk>(new ChatChunk(ChatChunkKind.Content, Text: content.Delta));
+                        break;
+                    case ToolCallStartEvent { ClientSide: true } start:
+                        var index = _toolIndexes.Count;
+                        _toolIndexes[start.ToolCallId] = index;
+                        yield return new SseItem<ChatChunk>(new ChatChunk(ChatChunkKind.ToolCallStart, start, index));
+                        break;
+                    case ToolCallArgsEvent args when _toolIndexes.TryGetValue(args.ToolCallId, out var argsIndex):
+                        yield return new SseItem<ChatChunk>(new ChatChunk(ChatChunkKind.ToolCallArguments, args, argsIndex));
+                        break;
+                    case RunFinishedEvent finished:
+                        if (ChatCompletionErrors.ApprovalNotice(finished) is { } notice)
+                        {
+                            yield return new SseItem<ChatChunk>(new ChatChunk(ChatChunkKind.Content, Text: _hadText ? "\n\n" + notice : notice));
+                            _hadText = true;
+                        }
 
-                    yield return new SseItem<ChatChunk>(new ChatChunk(ChatChunkKind.Finish, finished));
-                    if (includeUsage)
-                    {
-                        yield return new SseItem<ChatChunk>(new ChatChunk(ChatChunkKind.Usage, finished));
-                    }
+                        yield return new SseItem<ChatChunk>(new ChatChunk(ChatChunkKind.Finish, finished));
+                        if (includeUsage)
+                        {
+                            yield return new SseItem<ChatChunk>(new ChatChunk(ChatChunkKind.Usage, finished));
+                        }
 
-                    yield return new SseItem<ChatChunk>(new ChatChunk(ChatChunkKind.Done));
-                    break;
-                case RunErrorEvent error:
-                    yield return new SseItem<ChatChunk>(new ChatChunk(ChatChunkKind.Error, error));
-                    break;
+                        yield return new SseItem<ChatChunk>(new ChatChunk(ChatChunkKind.Done));
+                        break;
+                    case RunErrorEvent error:
+                        yield return new SseItem<ChatChunk>(new ChatChunk(ChatChunkKind.Error, error));
+                        break;
+                }
             }
         }
     }

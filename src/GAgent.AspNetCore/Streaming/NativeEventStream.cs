@@ -16,9 +16,13 @@ internal sealed class NativeEventStream(IAgentRun run, long afterSequence) : IDi
 
     public async IAsyncEnumerable<SseItem<AgentEvent>> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var agentEvent in RunEventSource.ReadAsync(run, afterSequence, RunEventDelivery.EveryDelta, cancellationToken).ConfigureAwait(false))
+        await foreach (var batch in RunEventSource.ReadBatchesAsync(run, afterSequence, RunEventDelivery.EveryDelta, cancellationToken).ConfigureAwait(false))
         {
-            yield return new SseItem<AgentEvent>(agentEvent) { EventId = agentEvent.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+            for (var i = 0; i < batch.Length; i++)
+            {
+                var agentEvent = batch.Span[i];
+                yield return new SseItem<AgentEvent>(agentEvent) { EventId = agentEvent.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+            }
         }
     }
 

@@ -11,15 +11,19 @@ namespace GAgent.AspNetCore.Streaming;
 /// </summary>
 internal static class RunEventSource
 {
-    public static async IAsyncEnumerable<AgentEvent> ReadAsync(IAgentRun run, long afterSequence, RunEventDelivery delivery, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>
+    /// The run's events in the batches the run hands over (see <see cref="IAgentRun.ReadEventBatchesAsync"/>); each
+    /// batch is valid until the next is asked for.
+    /// </summary>
+    public static async IAsyncEnumerable<ReadOnlyMemory<AgentEvent>> ReadBatchesAsync(IAgentRun run, long afterSequence, RunEventDelivery delivery, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        IAsyncEnumerator<AgentEvent>? events = null;
+        IAsyncEnumerator<ReadOnlyMemory<AgentEvent>>? batches = null;
         RunEventsExpiredException? expired = null;
         try
         {
             try
             {
-                events = run.ReadEventsAsync(afterSequence, delivery, cancellationToken).GetAsyncEnumerator(cancellationToken);
+                batches = run.ReadEventBatchesAsync(afterSequence, delivery, cancellationToken).GetAsyncEnumerator(cancellationToken);
             }
             catch (RunEventsExpiredException ex)
             {
@@ -30,7 +34,7 @@ internal static class RunEventSource
             {
                 try
                 {
-                    if (!await events!.MoveNextAsync().ConfigureAwait(false))
+                    if (!await batches!.MoveNextAsync().ConfigureAwait(false))
                     {
                         yield break;
                     }
@@ -41,24 +45,27 @@ internal static class RunEventSource
                     break;
                 }
 
-                yield return events.Current;
+                yield return batches.Current;
             }
 
-            yield return new RunErrorEvent
+            yield return new AgentEvent[]
             {
-                RunId = run.Id,
-                SessionId = run.SessionId,
-                Sequence = expired.OldestAvailable - 1,
-                Timestamp = DateTimeOffset.UtcNow,
-                Code = expired.ErrorCode,
-                Message = expired.Message,
+                new RunErrorEvent
+                {
+                    RunId = run.Id,
+                    SessionId = run.SessionId,
+                    Sequence = expired.OldestAvailable - 1,
+                    Timestamp = DateTimeOffset.UtcNow,
+                    Code = expired.ErrorCode,
+                    Message = expired.Message,
+                },
             };
         }
         finally
         {
-            if (events is not null)
+            if (batches is not null)
             {
-                await events.DisposeAsync().ConfigureAwait(false);
+                await batches.DisposeAsync().ConfigureAwait(false);
             }
         }
     }

@@ -124,9 +124,13 @@ internal sealed class WebSocketSubscription : IDisposable
         {
             await foreach (var (run, after) in _runs.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
-                await foreach (var agentEvent in RunEventSource.ReadAsync(run, after, RunEventDelivery.EveryDelta, cancellationToken).ConfigureAwait(false))
+                await foreach (var batch in RunEventSource.ReadBatchesAsync(run, after, RunEventDelivery.EveryDelta, cancellationToken).ConfigureAwait(false))
                 {
-                    _send(agentEvent);
+                    for (var i = 0; i < batch.Length; i++)
+                    {
+                        var agentEvent = batch.Span[i];
+                        _send(agentEvent);
+                    }
                 }
             }
         }

@@ -141,6 +141,13 @@ internal sealed class AgentRun : IAgentRun, IDisposable
         return Journal.ReadAsync(afterSequence, delivery, cancellationToken);
     }
 
+    public IAsyncEnumerable<ReadOnlyMemory<AgentEvent>> ReadEventBatchesAsync(long afterSequence, RunEventDelivery delivery, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(afterSequence);
+        Journal.EnsureAvailable(afterSequence);
+        return Journal.ReadBatchesAsync(afterSequence, delivery, cancellationToken);
+    }
+
     public bool RequestStop()
     {
         if (IsFinished)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using GAgent.Events;
 using GAgent.Runs;
@@ -17,6 +18,9 @@ internal sealed class RunJournal
     private readonly Lock _gate = new();
     private const int InitialCapacity = 64;
     private const int InitialMergedCapacity = 16;
+
+    /// <summary>Most events a reader takes per batch.</summary>
+    internal const int BatchSize = 64;
     private readonly int _capacity;
     private readonly string _runId;
     private readonly string _sessionId;
@@ -143,11 +147,30 @@ internal sealed class RunJournal
         }
     }
 
+    /// <summary>Reads event by event; see <see cref="ReadBatchesAsync"/>, which this reads through.</summary>
     public async IAsyncEnumerable<AgentEvent> ReadAsync(long afterSequence, RunEventDelivery delivery, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var batch in ReadBatchesAsync(afterSequence, delivery, cancellationToken).ConfigureAwait(false))
+        {
+            for (var i = 0; i < batch.Length; i++)
+            {
+                yield return batch.Span[i];
+            }
+        }
+    }
+
+    /// <summary>
+    /// Reads the events after <paramref name="afterSequence"/> in batches: each batch holds every event that is there
+    /// when the reader asks (at most <see cref="BatchSize"/>), taken under one acquisition of the lock, so a reader
+    /// that is behind the model (a burst, a replay) pays for the lock and the wait once per batch instead of per event.
+    /// A batch is only valid until the next one is asked for: its memory is the reader's and is reused.
+    /// </summary>
+    public async IAsyncEnumerable<ReadOnlyMemory<AgentEvent>> ReadBatchesAsync(long afterSequence, RunEventDelivery delivery, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var position = Math.Max(0, afterSequence);
         var everyDelta = delivery == RunEventDelivery.EveryDelta;
         using var waiter = new JournalWaiter(cancellationToken);
+        var batch = ArrayPool<AgentEvent>.Shared.Rent(BatchSize);
         if (everyDelta)
         {
             lock (_gate)
@@ -168,7 +191,8 @@ internal sealed class RunJournal
             while (true)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                AgentEvent? next = null;
+                int count;
+                var ended = false;
                 lock (_gate)
                 {
                     ThrowIfExpired(position);
@@ -179,26 +203,29 @@ internal sealed class RunJournal
                         WakeWaiters();
                     }
 
-                    if (position < _lastSequence)
+                    count = CopyAfter(position, batch);
+                    if (count == 0)
                     {
-                        var oldest = _lastSequence - _count + 1;
-                        next = _ring[(_head + (int)(position + 1 - oldest)) % _ring.Length];
-                    }
-                    else if (_completed)
-                    {
-                        yield break;
-                    }
-                    else
-                    {
-                        waiter.Arm();
-                        _waiters.Add(waiter);
+                        if (_completed)
+                        {
+                            ended = true;
+                        }
+                        else
+                        {
+                            waiter.Arm();
+                            _waiters.Add(waiter);
+                        }
                     }
                 }
 
-                if (next is not null)
+                if (count > 0)
                 {
-                    position = next.Sequence;
-                    yield return next;
+                    position = batch[count - 1].Sequence;
+                    yield return new ReadOnlyMemory<AgentEvent>(batch, 0, count);
+                }
+                else if (ended)
+                {
+                    yield break;
                 }
                 else
                 {
@@ -219,6 +246,8 @@ internal sealed class RunJournal
         }
         finally
         {
+            // Cleared, so the pool does not keep the run's events alive.
+            ArrayPool<AgentEvent>.Shared.Return(batch, clearArray: true);
             if (everyDelta)
             {
                 lock (_gate)
@@ -227,6 +256,26 @@ internal sealed class RunJournal
                 }
             }
         }
+    }
+
+    /// <summary>Copies the kept events after <paramref name="position"/>, oldest first, as many as fit. Runs under the lock.</summary>
+    private int CopyAfter(long position, AgentEvent[] into)
+    {
+        var available = _lastSequence - position;
+        if (available <= 0)
+        {
+            return 0;
+        }
+
+        var count = (int)Math.Min(available, Math.Min(into.Length, BatchSize));
+        var oldest = _lastSequence - _count + 1;
+        var first = _head + (int)(position + 1 - oldest);
+        for (var i = 0; i < count; i++)
+        {
+            into[i] = _ring[(first + i) % _ring.Length];
+        }
+
+        return count;
     }
 
     /// <summary>Turns the merge buffer into one event. Runs under the lock.</summary>

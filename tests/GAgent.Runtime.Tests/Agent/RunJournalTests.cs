@@ -138,8 +138,15 @@ public sealed class RunJournalTests
             Append(journal, sequence);
         }
 
+        // Events 2 to 4 came in the reader's batch with event 1, so they are its to read; the next batch is gone.
+        for (var sequence = 2; sequence <= 4; sequence++)
+        {
+            Assert.True(await enumerator.MoveNextAsync());
+            Assert.Equal(sequence, enumerator.Current.Sequence);
+        }
+
         var expired = await Assert.ThrowsAsync<RunEventsExpiredException>(async () => await enumerator.MoveNextAsync());
-        Assert.Equal(1, expired.RequestedAfter);
+        Assert.Equal(4, expired.RequestedAfter);
         Assert.Equal(15, expired.OldestAvailable);
     }
 
@@ -319,6 +326,39 @@ public sealed class RunJournalTests
         var events = await ReadAllAsync(journal, 0);
         Assert.Equal("kept", Assert.IsType<TextMessageContentEvent>(events[^1]).Delta);
         Assert.Equal(2, journal.LastSequence);
+    }
+
+    [Fact]
+    public async Task A_reader_behind_the_run_takes_the_waiting_events_in_batches_as_large_as_allowed()
+    {
+        var journal = Filled(150, capacity: 256);
+        journal.Complete();
+
+        var batches = new List<long[]>();
+        await foreach (var batch in journal.ReadBatchesAsync(10, RunEventDelivery.EveryDelta, CancellationToken.None))
+        {
+            batches.Add([.. batch.ToArray().Select(static e => e.Sequence)]);
+        }
+
+        Assert.Equal(Enumerable.Range(11, 140).Select(static i => (long)i).Chunk(RunJournal.BatchSize), batches);
+    }
+
+    [Fact]
+    public async Task A_reader_that_keeps_up_gets_each_live_event_in_a_batch_of_its_own()
+    {
+        var journal = Filled(3, capacity: 64);
+        await using var batches = journal.ReadBatchesAsync(0, RunEventDelivery.EveryDelta, CancellationToken.None).GetAsyncEnumerator();
+        Assert.True(await batches.MoveNextAsync());
+        Assert.Equal([1L, 2, 3], batches.Current.ToArray().Select(static e => e.Sequence));
+
+        var next = batches.MoveNextAsync();
+        Assert.False(next.IsCompleted);
+        Append(journal, 4);
+        Assert.True(await next);
+        Assert.Equal([4L], batches.Current.ToArray().Select(static e => e.Sequence));
+
+        journal.Complete();
+        Assert.False(await batches.MoveNextAsync());
     }
 
     private static RunJournal Filled(int count, int capacity)

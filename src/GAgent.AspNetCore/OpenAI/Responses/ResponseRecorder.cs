@@ -123,9 +123,13 @@ internal sealed class ResponseRecorder(IResponseStore store, TimeProvider time, 
         var projector = new ResponseProjector(active.Template, active.Run.Id);
         try
         {
-            await foreach (var agentEvent in RunEventSource.ReadAsync(active.Run, 0, RunEventDelivery.MergedDeltas, CancellationToken.None).ConfigureAwait(false))
+            await foreach (var batch in RunEventSource.ReadBatchesAsync(active.Run, 0, RunEventDelivery.MergedDeltas, CancellationToken.None).ConfigureAwait(false))
             {
-                _ = projector.Apply(agentEvent);
+                for (var i = 0; i < batch.Length; i++)
+                {
+                    var agentEvent = batch.Span[i];
+                    _ = projector.Apply(agentEvent);
+                }
             }
         }
         catch (Exception ex)

@@ -30,13 +30,17 @@ internal sealed class ResponseStream(long startingAfter, TimeProvider time) : ID
             }
         }
 
-        await foreach (var agentEvent in RunEventSource.ReadAsync(active.Run, 0, RunEventDelivery.EveryDelta, cancellationToken).ConfigureAwait(false))
+        await foreach (var batch in RunEventSource.ReadBatchesAsync(active.Run, 0, RunEventDelivery.EveryDelta, cancellationToken).ConfigureAwait(false))
         {
-            foreach (var e in projector.Apply(agentEvent))
+            for (var i = 0; i < batch.Length; i++)
             {
-                if (e.SequenceNumber > startingAfter)
+                var agentEvent = batch.Span[i];
+                foreach (var e in projector.Apply(agentEvent))
                 {
-                    yield return Item(e);
+                    if (e.SequenceNumber > startingAfter)
+                    {
+                        yield return Item(e);
+                    }
                 }
             }
         }
