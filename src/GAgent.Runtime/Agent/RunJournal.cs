@@ -25,6 +25,9 @@ internal sealed class RunJournal
     private readonly string _runId;
     private readonly string _sessionId;
     private readonly TimeProvider _time;
+    private readonly bool _systemClock;
+    private long _clockTick = -1;
+    private DateTimeOffset _clockNow;
     private AgentEvent[] _ring;
     private int _head;   // index of the oldest event
     private int _count;
@@ -58,6 +61,7 @@ internal sealed class RunJournal
         _sessionId = sessionId;
         _capacity = capacity;
         _time = time;
+        _systemClock = ReferenceEquals(time, TimeProvider.System);
         // Most runs are short: grow towards the backlog size instead of allocating all of it per run. A run read for its
         // result journals a handful of events (its deltas are merged), a streamed one an event per token.
         _ring = new AgentEvent[Math.Min(capacity, reserveEveryDeltaReader ? InitialCapacity : InitialMergedCapacity)];
@@ -84,7 +88,7 @@ internal sealed class RunJournal
         {
             ThrowIfCompleted();
             SealPending();
-            Add(create(state, _lastSequence + 1, _time.GetUtcNow()));
+            Add(create(state, _lastSequence + 1, Now()));
             WakeWaiters();
         }
     }
@@ -111,7 +115,7 @@ internal sealed class RunJournal
                 {
                     _pendingMessageId = messageId;
                     _pendingKind = kind;
-                    _pendingAt = _time.GetUtcNow();
+                    _pendingAt = Now();
                     _pendingSource = message;
                     _pendingStart = message.Length;
                 }
@@ -123,7 +127,7 @@ internal sealed class RunJournal
 
             SealPending();
             message.Append(delta);
-            Add(CreateDelta(kind, messageId, delta, _lastSequence + 1, _time.GetUtcNow()));
+            Add(CreateDelta(kind, messageId, delta, _lastSequence + 1, Now()));
             WakeWaiters();
         }
     }
@@ -276,6 +280,28 @@ internal sealed class RunJournal
         }
 
         return count;
+    }
+
+    /// <summary>
+    /// The time of an event. On the system clock, events appended within one tick of the coarse millisecond clock
+    /// share the time read at the tick's first event: a streamed reply appends an event per token, and reading the
+    /// wall clock for each costs more than the rest of the append. Runs under the lock.
+    /// </summary>
+    private DateTimeOffset Now()
+    {
+        if (!_systemClock)
+        {
+            return _time.GetUtcNow();
+        }
+
+        var tick = Environment.TickCount64;
+        if (tick != _clockTick)
+        {
+            _clockTick = tick;
+            _clockNow = _time.GetUtcNow();
+        }
+
+        return _clockNow;
     }
 
     /// <summary>Turns the merge buffer into one event. Runs under the lock.</summary>
