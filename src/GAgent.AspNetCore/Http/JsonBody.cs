@@ -97,7 +97,9 @@ internal static class JsonBody
 
     private static bool IsJson(string contentType)
     {
-        var mediaType = contentType.Split(';', 2)[0].Trim();
+        var span = contentType.AsSpan();
+        var parameters = span.IndexOf(';');
+        var mediaType = (parameters < 0 ? span : span[..parameters]).Trim();
         return mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
             || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase)
             || mediaType.Equals("text/json", StringComparison.OrdinalIgnoreCase);

@@ -60,6 +60,25 @@ public sealed class ChatCompletionsHttpTests
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData("application/json; charset=utf-8", HttpStatusCode.OK)]
+    [InlineData("Application/JSON", HttpStatusCode.OK)]
+    [InlineData("application/vnd.example+json ; v=1", HttpStatusCode.OK)]
+    [InlineData("text/json", HttpStatusCode.OK)]
+    [InlineData("application/jsonl", HttpStatusCode.UnsupportedMediaType)]
+    [InlineData("text/plain; charset=utf-8", HttpStatusCode.UnsupportedMediaType)]
+    public async Task Json_media_types_are_told_apart_by_the_media_type_before_any_parameters(string contentType, HttpStatusCode expected)
+    {
+        await using var host = await GAgentTestHost.StartAsync(configure: g => g.UseOfflineDemoModel());
+        using var content = new ByteArrayContent("{\"model\":\"gagent-demo\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"u8.ToArray());
+        content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/chat/completions") { Content = content };
+
+        using var response = await host.Client.SendAsync(request);
+
+        Assert.Equal(expected, response.StatusCode);
+    }
+
     [Fact]
     public async Task Stateless_requests_store_nothing()
     {
