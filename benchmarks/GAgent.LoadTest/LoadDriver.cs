@@ -40,9 +40,11 @@ internal static class LoadDriver
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         using var process = Process.GetCurrentProcess();
         var cpuBefore = process.TotalProcessorTime;
+        var pausedBefore = GC.GetTotalPauseDuration();
         var watch = Stopwatch.StartNew();
         await RunForAsync(workers, duration, token, measurement.Samples).ConfigureAwait(false);
         measurement.Seconds += watch.Elapsed.TotalSeconds;
+        measurement.GcPause += GC.GetTotalPauseDuration() - pausedBefore;
         measurement.Allocated += GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
         process.Refresh();
         measurement.Cpu += process.TotalProcessorTime - cpuBefore;
@@ -59,6 +61,8 @@ internal static class LoadDriver
 
         public TimeSpan Cpu { get; set; }
 
+        public TimeSpan GcPause { get; set; }
+
         public LoadResult ToResult(LoadScenario scenario, string target, LoadOptions options)
         {
             var requests = Samples.Latencies.Count;
@@ -74,7 +78,9 @@ internal static class LoadDriver
                 Percentile(Samples.FirstTokens, 0.50),
                 Percentile(Samples.FirstTokens, 0.99),
                 requests == 0 ? 0 : Allocated / requests,
-                requests == 0 ? 0 : Cpu.TotalMicroseconds / requests);
+                requests == 0 ? 0 : Cpu.TotalMicroseconds / requests,
+                Seconds == 0 ? 0 : 100 * Cpu.TotalSeconds / (Seconds * Environment.ProcessorCount),
+                Seconds == 0 ? 0 : 100 * GcPause.TotalSeconds / Seconds);
         }
     }
 

@@ -33,6 +33,8 @@ internal static class Report
             Row(text, scenario.Key, "latency p99 (ms)", gagent.LatencyP99Ms, baseline.LatencyP99Ms);
             Row(text, scenario.Key, "allocated/request, whole process (B)", gagent.AllocatedBytesPerRequest, baseline.AllocatedBytesPerRequest);
             Row(text, scenario.Key, "CPU/request, whole process (µs)", gagent.CpuMicrosecondsPerRequest, baseline.CpuMicrosecondsPerRequest);
+            Row(text, scenario.Key, "CPU used, whole process (% of all cores)", gagent.CpuUsedPercent, baseline.CpuUsedPercent);
+            Row(text, scenario.Key, "GC pauses (% of the time)", gagent.GcPausePercent, baseline.GcPausePercent);
             Row(text, scenario.Key, "errors", gagent.Errors, baseline.Errors);
             if (scenario.Key == FirstTokenScenario)
             {
