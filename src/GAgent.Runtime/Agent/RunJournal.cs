@@ -283,9 +283,11 @@ internal sealed class RunJournal
     }
 
     /// <summary>
-    /// The time of an event. On the system clock, events appended within one tick of the coarse millisecond clock
-    /// share the time read at the tick's first event: a streamed reply appends an event per token, and reading the
-    /// wall clock for each costs more than the rest of the append. Runs under the lock.
+    /// The time of an event. On the system clock, events appended within one tick of the coarse clock
+    /// (<see cref="Environment.TickCount64"/>, which advances every 1 to 4 ms depending on the kernel) share the time
+    /// read at the tick's first event: a streamed reply appends an event per token, and reading the wall clock for
+    /// each costs more than the rest of the append. Order is the sequence's job, not the timestamp's. Runs under the
+    /// lock.
     /// </summary>
     private DateTimeOffset Now()
     {
