@@ -17,9 +17,8 @@ internal static class ChatCompletionAggregator
         Dictionary<string, StringBuilder>? arguments = null;
         await foreach (var batch in Streaming.RunEventSource.ReadBatchesAsync(run, 0, RunEventDelivery.MergedDeltas, cancellationToken).ConfigureAwait(false))
         {
-            for (var i = 0; i < batch.Length; i++)
+            foreach (var agentEvent in batch.Span)
             {
-                var agentEvent = batch.Span[i];
                 switch (agentEvent)
                 {
                     case TextMessageStartEvent when hadText:

@@ -126,9 +126,8 @@ internal sealed class WebSocketSubscription : IDisposable
             {
                 await foreach (var batch in RunEventSource.ReadBatchesAsync(run, after, RunEventDelivery.EveryDelta, cancellationToken).ConfigureAwait(false))
                 {
-                    for (var i = 0; i < batch.Length; i++)
+                    foreach (var agentEvent in batch.Span)
                     {
-                        var agentEvent = batch.Span[i];
                         _send(agentEvent);
                     }
                 }

@@ -136,16 +136,21 @@ internal sealed class AgentRun : IAgentRun, IDisposable
 
     public IAsyncEnumerable<AgentEvent> ReadEventsAsync(long afterSequence, RunEventDelivery delivery, CancellationToken cancellationToken = default)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(afterSequence);
-        Journal.EnsureAvailable(afterSequence);
+        EnsureReadable(afterSequence);
         return Journal.ReadAsync(afterSequence, delivery, cancellationToken);
     }
 
     public IAsyncEnumerable<ReadOnlyMemory<AgentEvent>> ReadEventBatchesAsync(long afterSequence, RunEventDelivery delivery, CancellationToken cancellationToken = default)
     {
+        EnsureReadable(afterSequence);
+        return Journal.ReadBatchesAsync(afterSequence, delivery, cancellationToken);
+    }
+
+    /// <summary>Checks the resume point when the read is asked for, not when it starts, so an expired one fails the call.</summary>
+    private void EnsureReadable(long afterSequence)
+    {
         ArgumentOutOfRangeException.ThrowIfNegative(afterSequence);
         Journal.EnsureAvailable(afterSequence);
-        return Journal.ReadBatchesAsync(afterSequence, delivery, cancellationToken);
     }
 
     public bool RequestStop()

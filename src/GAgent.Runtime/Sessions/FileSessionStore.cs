@@ -453,8 +453,11 @@ public sealed class FileSessionStore : ISessionStore, IAsyncDisposable, IDisposa
         }
     }
 
-    private Task WriteSidecarAsync(FileSessionSnapshot snapshot) =>
-        AtomicFile.WriteAsync(MetaPath(snapshot.Info.Id), MetaPath(snapshot.Info.Id) + ".tmp", JsonSerializer.SerializeToUtf8Bytes(SessionMetaRecord.From(snapshot.Info, snapshot.Length), SessionJson.Meta), _fileSync);
+    private Task WriteSidecarAsync(FileSessionSnapshot snapshot)
+    {
+        var path = MetaPath(snapshot.Info.Id);
+        return AtomicFile.WriteAsync(path, path + ".tmp", JsonSerializer.SerializeToUtf8Bytes(SessionMetaRecord.From(snapshot.Info, snapshot.Length), SessionJson.Meta), _fileSync);
+    }
 
     private void DeleteSidecar(string sessionId)
     {

@@ -125,9 +125,8 @@ internal sealed class ResponseRecorder(IResponseStore store, TimeProvider time, 
         {
             await foreach (var batch in RunEventSource.ReadBatchesAsync(active.Run, 0, RunEventDelivery.MergedDeltas, CancellationToken.None).ConfigureAwait(false))
             {
-                for (var i = 0; i < batch.Length; i++)
+                foreach (var agentEvent in batch.Span)
                 {
-                    var agentEvent = batch.Span[i];
                     _ = projector.Apply(agentEvent);
                 }
             }
