@@ -93,11 +93,7 @@ internal sealed class ChatCompletionStream(IAgentRun run, string completionId, l
             // The per-token chunk: everything around the text is the same for the whole stream and is copied, not
             // re-serialized; only the text goes through the JSON writer.
             var (head, tail) = _contentFrame ??= BuildContentFrame();
-            buffer.Write(head);
-            var text = _json.Rent(buffer);
-            text.WriteStringValue(chunk.Text);
-            text.Flush();
-            buffer.Write(tail);
+            _json.WriteStringBetween(buffer, head, chunk.Text!, tail);
             return;
         }
 

@@ -41,7 +41,7 @@ internal sealed class AgentRunner(
         }
         else
         {
-            sessionId = "ephemeral_" + Guid.CreateVersion7().ToString("N");
+            sessionId = "ephemeral_" + TimeOrderedGuid.New().ToString("N");
         }
 
         var (profile, modelId) = await ResolveProfileAsync(request, sessionId, profileId, cancellationToken).ConfigureAwait(false);

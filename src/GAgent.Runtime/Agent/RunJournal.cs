@@ -273,10 +273,16 @@ internal sealed class RunJournal
 
         var count = (int)Math.Min(available, Math.Min(into.Length, BatchSize));
         var oldest = _lastSequence - _count + 1;
-        var first = _head + (int)(position + 1 - oldest);
-        for (var i = 0; i < count; i++)
+        // Through spans: a store into an array of a class type checks the stored object's type (the array could be of a
+        // derived type) every time; a span checks its array once. A live reader copies one event per call, so this is a
+        // plain loop rather than bulk copies.
+        var ring = _ring.AsSpan();
+        var copied = into.AsSpan(0, count);
+        var at = (_head + (int)(position + 1 - oldest)) % ring.Length;
+        for (var i = 0; i < copied.Length; i++)
         {
-            into[i] = _ring[(first + i) % _ring.Length];
+            copied[i] = ring[at];
+            at = at + 1 == ring.Length ? 0 : at + 1;
         }
 
         return count;
@@ -337,14 +343,16 @@ internal sealed class RunJournal
             Grow();
         }
 
-        if (_count == _ring.Length)
+        // Through a span, as in CopyAfter.
+        var ring = _ring.AsSpan();
+        if (_count == ring.Length)
         {
-            _ring[_head] = agentEvent;
-            _head = (_head + 1) % _ring.Length;
+            ring[_head] = agentEvent;
+            _head = (_head + 1) % ring.Length;
         }
         else
         {
-            _ring[(_head + _count) % _ring.Length] = agentEvent;
+            ring[(_head + _count) % ring.Length] = agentEvent;
             _count++;
         }
 
@@ -373,10 +381,9 @@ internal sealed class RunJournal
     private void Grow()
     {
         var larger = new AgentEvent[Math.Min(_capacity, _ring.Length * 2)];
-        for (var i = 0; i < _count; i++)
-        {
-            larger[i] = _ring[(_head + i) % _ring.Length];
-        }
+        var firstPiece = Math.Min(_count, _ring.Length - _head);
+        _ring.AsSpan(_head, firstPiece).CopyTo(larger);
+        _ring.AsSpan(0, _count - firstPiece).CopyTo(larger.AsSpan(firstPiece));
 
         _ring = larger;
         _head = 0;

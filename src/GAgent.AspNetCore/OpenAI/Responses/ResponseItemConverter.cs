@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using GAgent.Agent;
 using GAgent.AspNetCore.Http;
 using Microsoft.Extensions.AI;
 
@@ -66,7 +67,7 @@ internal static class ResponseItemConverter
         node["type"] = type;
         if (node["id"] is not JsonValue idValue || !idValue.TryGetValue<string>(out var id) || id.Length == 0)
         {
-            id = (type switch { "function_call" => "fc_", "function_call_output" => "fco_", _ => "msg_" }) + Guid.CreateVersion7().ToString("N");
+            id = (type switch { "function_call" => "fc_", "function_call_output" => "fco_", _ => "msg_" }) + TimeOrderedGuid.New().ToString("N");
             node["id"] = id;
         }
 
@@ -81,7 +82,7 @@ internal static class ResponseItemConverter
 
     public static (string Id, JsonElement Item) UserText(string text)
     {
-        var id = "msg_" + Guid.CreateVersion7().ToString("N");
+        var id = "msg_" + TimeOrderedGuid.New().ToString("N");
         var node = new JsonObject
         {
             ["type"] = "message",

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using GAgent.Agent;
 using GAgent.AspNetCore.OpenAI.Responses.Wire;
 using GAgent.Events;
 using Microsoft.Extensions.AI;
@@ -109,7 +110,7 @@ internal sealed class ResponseProjector(ResponseObject template, string runId)
                 {
                     // Server tools wait for the owner's approval, which this API cannot carry: say so in the output.
                     CloseMessage(events, ResponseStatuses.Completed);
-                    OpenMessage(events, "msg_" + Guid.CreateVersion7().ToString("N"));
+                    OpenMessage(events, "msg_" + TimeOrderedGuid.New().ToString("N"));
                     AppendText(events, notice);
                     CloseMessage(events, ResponseStatuses.Completed);
                 }
