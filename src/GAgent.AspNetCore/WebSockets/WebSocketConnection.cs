@@ -439,8 +439,9 @@ internal sealed class WebSocketConnection : IDisposable
             return;
         }
 
-        run.RequestStop();
+        // The ack is queued first: stopping can end the run at once, and its RUN_ERROR must not overtake the ack.
         Send(new WsServerMessage("ack") { ClientRequestId = request.ClientRequestId, SessionId = run.SessionId, RunId = run.Id });
+        run.RequestStop();
     }
 
     /// <summary>Approves or denies an approval; when that was the last one its run waited on, the ack names the run that continues it.</summary>
