@@ -91,7 +91,7 @@ internal sealed class ChatCompletionStream(IAgentRun run, string completionId, l
         if (chunk.Kind == ChatChunkKind.Content)
         {
             // The per-token chunk: everything around the text is the same for the whole stream and is copied, not
-            // re-serialized; only the text goes through the JSON writer.
+            // re-serialized; only the text is written per token (see WriteStringBetween).
             var (head, tail) = _contentFrame ??= BuildContentFrame();
             _json.WriteStringBetween(buffer, head, chunk.Text!, tail);
             return;
