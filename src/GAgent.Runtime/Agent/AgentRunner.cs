@@ -41,7 +41,7 @@ internal sealed class AgentRunner(
         }
         else
         {
-            sessionId = "ephemeral_" + TimeOrderedGuid.New().ToString("N");
+            sessionId = RunIds.NewEphemeralSessionId();
         }
 
         var (profile, modelId) = await ResolveProfileAsync(request, sessionId, profileId, cancellationToken).ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using GAgent.Agent;
 using GAgent.Sessions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -10,8 +11,6 @@ namespace GAgent.Approvals;
 /// </summary>
 internal sealed class ApprovalStartupCheck(ApprovalGate gate, ISessionStore sessions, ILogger<ApprovalStartupCheck> logger) : IHostedService
 {
-    public const string EphemeralPrefix = "ephemeral_";
-
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         string? after = null;
@@ -27,7 +26,7 @@ internal sealed class ApprovalStartupCheck(ApprovalGate gate, ISessionStore sess
         var unansweredBySession = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         foreach (var approval in pending)
         {
-            if (approval.SessionId.StartsWith(EphemeralPrefix, StringComparison.Ordinal))
+            if (approval.SessionId.StartsWith(RunIds.EphemeralSessionPrefix, StringComparison.Ordinal))
             {
                 // A stateless request's approval has no history to continue; deciding it still creates grants.
                 continue;
