@@ -53,7 +53,9 @@ internal static class Servers
             var streaming = (await ReadBodyAsync(context).ConfigureAwait(false)).AsSpan().IndexOf("\"stream\":true"u8) >= 0;
             if (!streaming)
             {
+                // Sent whole with its length, as GAgent sends a non-streamed completion.
                 context.Response.ContentType = "application/json; charset=utf-8";
+                context.Response.ContentLength = captured.ChatJson.Length;
                 await context.Response.Body.WriteAsync(captured.ChatJson, context.RequestAborted).ConfigureAwait(false);
                 return;
             }

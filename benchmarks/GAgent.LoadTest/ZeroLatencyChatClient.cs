@@ -11,6 +11,7 @@ namespace GAgent.LoadTest;
 internal sealed class ZeroLatencyChatClient : IChatClient
 {
     private readonly ChatResponseUpdate[] _updates;
+    private readonly ChatResponse _response;
 
     public ZeroLatencyChatClient(int tokens, int tokenSize)
     {
@@ -21,11 +22,22 @@ internal sealed class ZeroLatencyChatClient : IChatClient
             _updates[i] = new ChatResponseUpdate(ChatRole.Assistant, token);
         }
 
-        _updates[tokens] = new ChatResponseUpdate(ChatRole.Assistant, [new UsageContent(new UsageDetails { InputTokenCount = 10, OutputTokenCount = tokens, TotalTokenCount = tokens + 10 })]) { FinishReason = ChatFinishReason.Stop };
+        var usage = new UsageDetails { InputTokenCount = 10, OutputTokenCount = tokens, TotalTokenCount = tokens + 10 };
+        _updates[tokens] = new ChatResponseUpdate(ChatRole.Assistant, [new UsageContent(usage)]) { FinishReason = ChatFinishReason.Stop };
+
+        // The same reply whole, for callers that do not stream: what a provider's non-streamed answer holds.
+        _response = new ChatResponse(new ChatMessage(ChatRole.Assistant, string.Concat(Enumerable.Repeat(token, tokens))))
+        {
+            FinishReason = ChatFinishReason.Stop,
+            Usage = usage,
+        };
     }
 
-    public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
-        => await GetStreamingResponseAsync(messages, options, cancellationToken).ToChatResponseAsync(cancellationToken).ConfigureAwait(false);
+    public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(_response);
+    }
 
     public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {

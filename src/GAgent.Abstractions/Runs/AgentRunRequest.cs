@@ -55,4 +55,13 @@ public sealed record AgentRunRequest
     /// merge deltas while nobody follows it live.
     /// </summary>
     public RunEventDelivery Delivery { get; init; } = RunEventDelivery.EveryDelta;
+
+    /// <summary>
+    /// Asks the model for each reply whole instead of as a token stream: for a caller that wants only the run's result
+    /// (a non-streamed OpenAI request), as a gateway forwards such a request. The run's events are the same, but each
+    /// message's text arrives as one delta once the model has finished it, so a live reader sees no tokens, and the
+    /// model's whole reply must arrive within the provider's network timeout. False (the default) streams from the
+    /// model.
+    /// </summary>
+    public bool WholeModelReplies { get; init; }
 }

@@ -51,6 +51,7 @@ internal static class ChatCompletionRequestMapper
             ClientTools = tools,
             ChatOptions = MapOptions(body, tools),
             Delivery = body.Stream == true ? RunEventDelivery.EveryDelta : RunEventDelivery.MergedDeltas,
+            WholeModelReplies = body.Stream != true,
         };
     }
 

@@ -96,7 +96,7 @@ internal static class OpenAIEndpoints
         {
             var (response, error) = await ChatCompletionAggregator.CollectAsync(run, completionId, created, body.Model!, context.RequestAborted).ConfigureAwait(false);
             return error is null
-                ? TypedResults.Json(response!, OpenAIJson.Context.ChatCompletionResponse)
+                ? new BufferedJsonResult<ChatCompletionResponse>(response!, OpenAIJson.Context.ChatCompletionResponse)
                 : OpenAIResults.Error(error, context);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)

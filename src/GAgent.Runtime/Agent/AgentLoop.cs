@@ -135,7 +135,7 @@ internal sealed class AgentLoop(
 
             var turn = new ModelTurn(RunIds.NewMessageId());
             trackTurn(turn);
-            await StreamModelAsync(client, context, chatOptions, turn, writer, clientToolNames, token).ConfigureAwait(false);
+            await ModelCall.RunAsync(client, context, chatOptions, turn, writer, clientToolNames, request.WholeModelReplies, token).ConfigureAwait(false);
             if (turn.IsEmpty)
             {
                 // Nothing to keep: an assistant message without content or calls is rejected by models as history.
@@ -273,77 +273,6 @@ internal sealed class AgentLoop(
         await sessions.UpdateAsync(info.Id, new SessionPatch { Title = title }, token).ConfigureAwait(false);
     }
 
-    private static async Task StreamModelAsync(IChatClient client, List<ChatMessage> context, ChatOptions chatOptions, ModelTurn turn, RunEventWriter writer, IReadOnlySet<string> clientToolNames, CancellationToken token)
-    {
-        await foreach (var update in client.GetStreamingResponseAsync(context, chatOptions, token).ConfigureAwait(false))
-        {
-            turn.ModelId ??= update.ModelId;
-            if (update.FinishReason is { } reason)
-            {
-                turn.FinishReason = reason;
-            }
-
-            // Indexed, not foreach: Contents is an IList, and its boxed enumerator would cost an allocation per token.
-            var contents = update.Contents;
-            for (var i = 0; i < contents.Count; i++)
-            {
-                switch (contents[i])
-                {
-                    case TextReasoningContent { Text.Length: > 0 } reasoning:
-                        if (turn.ReasoningMessageId is null)
-                        {
-                            turn.ReasoningMessageId = RunIds.NewMessageId();
-                            writer.ReasoningStart(turn.ReasoningMessageId);
-                        }
-
-                        writer.ReasoningContent(turn.ReasoningMessageId, reasoning.Text, turn.Reasoning);
-                        break;
-                    case TextContent { Text.Length: > 0 } text:
-                        EndReasoning(turn, writer);
-                        if (!turn.TextOpen)
-                        {
-                            turn.TextOpen = true;
-                            writer.TextStart(turn.MessageId);
-                        }
-
-                        writer.TextContent(turn.MessageId, text.Text, turn.Text);
-                        break;
-                    case FunctionCallContent when chatOptions.ToolMode is NoneChatToolMode:
-                        // Told not to call tools (the last call after MaxIterations): such a call could never be answered.
-                        break;
-                    case FunctionCallContent call:
-                        EndReasoning(turn, writer);
-                        EndText(turn, writer);
-                        turn.Calls.Add(call);
-                        writer.ToolCall(turn.MessageId, call, SerializeArguments(call), clientToolNames.Contains(call.Name));
-                        break;
-                    case UsageContent usage:
-                        turn.AddUsage(usage.Details);
-                        break;
-                    case ErrorContent failure:
-                        throw new ChatProviderException("model", "The model returned an error: " + failure.Message, providerErrorCode: failure.ErrorCode);
-                }
-            }
-        }
-
-        EndReasoning(turn, writer);
-        EndText(turn, writer);
-        if (turn.Usage is { } used)
-        {
-            RecordUsage(writer, turn, used);
-        }
-    }
-
-    private static void RecordUsage(RunEventWriter writer, ModelTurn turn, UsageDetails usage)
-    {
-        writer.Custom(GAgentEventNames.Usage, JsonSerializer.SerializeToElement(
-            new RunUsagePayload(usage.InputTokenCount ?? 0, usage.OutputTokenCount ?? 0, usage.TotalTokenCount ?? (usage.InputTokenCount ?? 0) + (usage.OutputTokenCount ?? 0)),
-            RuntimeJsonContext.Default.RunUsagePayload));
-        var model = new KeyValuePair<string, object?>("gen_ai.request.model", turn.ModelId);
-        GAgentTelemetry.Tokens.Add(usage.InputTokenCount ?? 0, new KeyValuePair<string, object?>("gagent.token.direction", "input"), model);
-        GAgentTelemetry.Tokens.Add(usage.OutputTokenCount ?? 0, new KeyValuePair<string, object?>("gagent.token.direction", "output"), model);
-    }
-
     private async Task<ChatMessage> InvokeToolsAsync(AgentRun run, List<FunctionCallContent> calls, ModelTurn turn, RunEventWriter writer, TimeSpan timeout, CancellationToken token)
     {
         foreach (var call in calls)
@@ -433,7 +362,7 @@ internal sealed class AgentLoop(
     {
         foreach (var call in held.Calls)
         {
-            var approval = await approvals.RequestAsync(run.Id, run.SessionId, held.ProfileId, run.ModelId, call, SerializeArguments(call), token).ConfigureAwait(false);
+            var approval = await approvals.RequestAsync(run.Id, run.SessionId, held.ProfileId, run.ModelId, call, ModelCall.SerializeArguments(call), token).ConfigureAwait(false);
             writer.Custom(GAgentEventNames.ApprovalRequested, ApprovalGate.ToJson(approval));
             interrupts.Add(new RunInterrupt
             {
@@ -467,27 +396,6 @@ internal sealed class AgentLoop(
 
         public string? ProfileId { get; set; }
     }
-
-    private static void EndText(ModelTurn turn, RunEventWriter writer)
-    {
-        if (turn.TextOpen)
-        {
-            turn.TextOpen = false;
-            writer.TextEnd(turn.MessageId);
-        }
-    }
-
-    private static void EndReasoning(ModelTurn turn, RunEventWriter writer)
-    {
-        if (turn.ReasoningMessageId is { } id)
-        {
-            writer.ReasoningEnd(id);
-            turn.ReasoningMessageId = null;
-        }
-    }
-
-    private static string SerializeArguments(FunctionCallContent call)
-        => call.Arguments is null ? "{}" : JsonSerializer.Serialize(call.Arguments, AIJsonUtilities.DefaultOptions.GetTypeInfo(typeof(IDictionary<string, object?>)));
 
     private StoredMessage StoredInput(AgentRun run, ChatMessage message) => new()
     {

@@ -6,7 +6,8 @@ namespace GAgent.Agent;
 /// The text of one streamed message as it grows token by token. The characters live in an array rented from the
 /// shared pool (a reply's worth of appends would otherwise allocate a chain of builder chunks per turn), and the text
 /// becomes a string once: the journal's merged delta of the whole message and the message the loop keeps are the same
-/// string. Not thread-safe: the run's loop appends, and the journal reads only under its lock, which every append also
+/// string. A message that arrives as one piece (a whole reply, a one-token answer) keeps that string and copies
+/// nothing. Not thread-safe: the run's loop appends, and the journal reads only under its lock, which every append also
 /// holds.
 /// </summary>
 internal sealed class MessageText
@@ -15,18 +16,27 @@ internal sealed class MessageText
     private char[] _chars = [];
     private int _length;
     private string? _whole;
+    private bool _complete;
 
     public int Length => _length;
 
     public void Append(string delta)
     {
-        if (_chars.Length == 0 && _whole is not null && _length > 0)
+        if (_complete)
         {
             throw new InvalidOperationException("The message is complete; nothing may be appended to it.");
         }
 
         if (delta.Length == 0)
         {
+            return;
+        }
+
+        if (_length == 0)
+        {
+            // The first piece is kept as it is; a buffer is rented only if a second one follows.
+            _whole = delta;
+            _length = delta.Length;
             return;
         }
 
@@ -56,13 +66,15 @@ internal sealed class MessageText
     {
         var whole = ToString();
         ReturnBuffer();
+        _complete = true;
         return whole;
     }
 
     private void Grow(int needed)
     {
         var larger = ArrayPool<char>.Shared.Rent(Math.Max(Math.Max(InitialCapacity, _chars.Length * 2), _length + needed));
-        _chars.AsSpan(0, _length).CopyTo(larger);
+        // Until the first grow the text is the string of its first piece.
+        (_chars.Length == 0 ? _whole.AsSpan() : _chars.AsSpan(0, _length)).CopyTo(larger);
         ReturnBuffer();
         _chars = larger;
     }

@@ -2,7 +2,7 @@ using Microsoft.Extensions.AI;
 
 namespace GAgent.Agent;
 
-/// <summary>What one streamed model call produced so far; kept outside the stream loop so a stop can still persist partial text.</summary>
+/// <summary>What one model call produced so far; kept outside the call so a stop can still persist partial text.</summary>
 internal sealed class ModelTurn(string messageId)
 {
     private string? _toolMessageId;

@@ -6,10 +6,19 @@ namespace GAgent.AspNetCore.Tests.Infrastructure;
 /// <summary>A model whose streamed answers are scripted per call; records what it was sent.</summary>
 public sealed class ScriptedChatClient(Func<IReadOnlyList<ChatMessage>, ChatOptions?, CancellationToken, IAsyncEnumerable<ChatResponseUpdate>> script) : IChatClient
 {
+    private int _wholeReplies;
+
     public List<(IReadOnlyList<ChatMessage> Messages, ChatOptions? Options)> Calls { get; } = [];
 
+    /// <summary>How many of <see cref="Calls"/> asked for the reply whole (non-streamed) rather than as a stream.</summary>
+    public int WholeReplies => Volatile.Read(ref _wholeReplies);
+
+    /// <summary>The scripted reply, whole: what its updates add up to.</summary>
     public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
-        => GetStreamingResponseAsync(messages, options, cancellationToken).ToChatResponseAsync(cancellationToken);
+    {
+        Interlocked.Increment(ref _wholeReplies);
+        return GetStreamingResponseAsync(messages, options, cancellationToken).ToChatResponseAsync(cancellationToken);
+    }
 
     public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {

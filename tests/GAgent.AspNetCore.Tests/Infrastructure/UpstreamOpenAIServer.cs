@@ -9,7 +9,10 @@ using Microsoft.Extensions.Logging;
 
 namespace GAgent.AspNetCore.Tests.Infrastructure;
 
-/// <summary>A minimal OpenAI-compatible upstream on 127.0.0.1 that streams a fixed answer and records request bodies.</summary>
+/// <summary>
+/// A minimal OpenAI-compatible upstream on 127.0.0.1 that answers with a fixed text, streamed or whole as the request
+/// asks, and records request bodies.
+/// </summary>
 public sealed class UpstreamOpenAIServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -38,6 +41,18 @@ public sealed class UpstreamOpenAIServer : IAsyncDisposable
             lock (server!.Requests)
             {
                 server.Requests.Add(body);
+            }
+
+            using (var request = System.Text.Json.JsonDocument.Parse(body))
+            {
+                if (!request.RootElement.TryGetProperty("stream", out var stream) || stream.ValueKind != System.Text.Json.JsonValueKind.True)
+                {
+                    context.Response.ContentType = "application/json";
+                    await context.Response.WriteAsync(
+                        "{\"id\":\"up-1\",\"object\":\"chat.completion\",\"created\":1,\"model\":\"upstream-model\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":"
+                        + System.Text.Json.JsonSerializer.Serialize(answer) + "},\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":7,\"completion_tokens\":3,\"total_tokens\":10}}");
+                    return;
+                }
             }
 
             context.Response.ContentType = "text/event-stream";

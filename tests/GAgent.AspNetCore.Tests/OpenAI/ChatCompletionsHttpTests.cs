@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using GAgent.AspNetCore.Tests.Infrastructure;
 using GAgent.Sessions;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GAgent.AspNetCore.Tests.OpenAI;
@@ -111,5 +112,42 @@ public sealed class ChatCompletionsHttpTests
         Assert.Equal("assistant", chunks[0].GetProperty("choices")[0].GetProperty("delta").GetProperty("role").GetString());
         Assert.Equal("stop", chunks[^1].GetProperty("choices")[0].GetProperty("finish_reason").GetString());
         Assert.False(chunks[^1].TryGetProperty("usage", out _));
+    }
+
+    [Fact]
+    public async Task A_non_streamed_completion_asks_the_model_for_its_whole_reply_and_is_sent_with_its_length()
+    {
+        var model = new ScriptedChatClient((_, _, ct) => ScriptedChatClient.Respond([new TextContent("Hello"), new TextContent(", world")], ChatFinishReason.Stop, ct));
+        await using var host = await GAgentTestHost.StartAsync(g => g.AddChatClient("scripted", model));
+
+        using var response = await host.Client.SendAsync(GAgentTestHost.Request(HttpMethod.Post, "/v1/chat/completions", "{\"model\":\"scripted\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"));
+
+        response.EnsureSuccessStatusCode();
+        Assert.Equal(1, model.WholeReplies);
+        Assert.Single(model.Calls);
+        Assert.Equal("application/json; charset=utf-8", response.Content.Headers.ContentType?.ToString());
+        Assert.Null(response.Headers.TransferEncodingChunked);
+        var body = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal(body.Length, response.Content.Headers.ContentLength);
+        using var json = JsonDocument.Parse(body);
+        Assert.Equal("Hello, world", json.RootElement.GetProperty("choices")[0].GetProperty("message").GetProperty("content").GetString());
+        Assert.Equal(15, json.RootElement.GetProperty("usage").GetProperty("total_tokens").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_streamed_completion_streams_from_the_model()
+    {
+        var model = new ScriptedChatClient((_, _, ct) => ScriptedChatClient.Respond([new TextContent("Hello"), new TextContent(", world")], ChatFinishReason.Stop, ct));
+        await using var host = await GAgentTestHost.StartAsync(g => g.AddChatClient("scripted", model));
+
+        using var response = await host.Client.SendAsync(
+            GAgentTestHost.Request(HttpMethod.Post, "/v1/chat/completions", "{\"model\":\"scripted\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"),
+            HttpCompletionOption.ResponseHeadersRead);
+        var chunks = SseEvents.Json((await SseEvents.ReadAllAsync(response)).SkipLast(1));
+
+        Assert.Equal(0, model.WholeReplies);
+        Assert.Single(model.Calls);
+        var deltas = chunks.Select(static c => c.GetProperty("choices")[0].GetProperty("delta")).Where(static d => d.TryGetProperty("content", out var c) && c.GetString() is { Length: > 0 }).Select(static d => d.GetProperty("content").GetString());
+        Assert.Equal(["Hello", ", world"], deltas);
     }
 }

@@ -33,9 +33,39 @@ public sealed class ProviderConfigurationTests
 
         using var sent = JsonDocument.Parse(Assert.Single(upstream.Requests));
         Assert.Equal("upstream-model", sent.RootElement.GetProperty("model").GetString());
+        Assert.False(sent.RootElement.TryGetProperty("stream", out var stream) && stream.GetBoolean(), "A non-streamed request is forwarded non-streamed.");
         var messages = sent.RootElement.GetProperty("messages");
         Assert.Equal("system", messages[0].GetProperty("role").GetString());
         Assert.Equal("Hi", messages[1].GetProperty("content").GetString() ?? messages[1].GetProperty("content")[0].GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public async Task A_streamed_request_streams_from_the_configured_provider()
+    {
+        await using var upstream = await UpstreamOpenAIServer.StartAsync("Hello from upstream");
+        var settings = new Dictionary<string, string?>
+        {
+            ["GAgent:OpenAI:Endpoint"] = upstream.Endpoint.ToString(),
+            ["GAgent:OpenAI:Model"] = "upstream-model",
+            ["GAgent:OpenAI:MaxRetries"] = "0",
+        };
+        await using var host = await GAgentTestHost.StartAsync(g => { }, settings);
+
+        var text = new System.Text.StringBuilder();
+        var updates = 0;
+        await foreach (var update in host.CreateOpenAIClient().GetChatClient("upstream-model").CompleteChatStreamingAsync([new UserChatMessage("Hi")]))
+        {
+            foreach (var part in update.ContentUpdate.Where(static p => p.Text.Length > 0))
+            {
+                text.Append(part.Text);
+                updates++;
+            }
+        }
+
+        Assert.Equal("Hello from upstream", text.ToString());
+        Assert.Equal(3, updates);
+        using var sent = JsonDocument.Parse(Assert.Single(upstream.Requests));
+        Assert.True(sent.RootElement.GetProperty("stream").GetBoolean());
     }
 
     [Fact]

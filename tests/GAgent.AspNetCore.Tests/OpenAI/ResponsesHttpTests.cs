@@ -53,14 +53,34 @@ public sealed class ResponsesHttpTests
     }
 
     [Fact]
+    public async Task A_non_streamed_response_asks_the_model_for_its_whole_reply_and_is_sent_with_its_length()
+    {
+        var model = Words("Hello", ", ", "world");
+        await using var host = await GAgentTestHost.StartAsync(g => g.AddChatClient("scripted", model));
+
+        using var response = await host.Client.SendAsync(GAgentTestHost.Request(HttpMethod.Post, "/v1/responses", """{"model":"scripted","input":"hi"}"""));
+
+        response.EnsureSuccessStatusCode();
+        Assert.Equal(1, model.WholeReplies);
+        Assert.Null(response.Headers.TransferEncodingChunked);
+        var body = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal(body.Length, response.Content.Headers.ContentLength);
+        using var json = JsonDocument.Parse(body);
+        Assert.Equal("completed", json.RootElement.GetProperty("status").GetString());
+        Assert.Equal("Hello, world", json.RootElement.GetProperty("output")[0].GetProperty("content")[0].GetProperty("text").GetString());
+    }
+
+    [Fact]
     public async Task Streams_with_event_names_matching_types_numbered_from_zero_in_the_spec_order()
     {
-        await using var host = await GAgentTestHost.StartAsync(g => g.AddChatClient("scripted", Words("Hello", ", ", "world")));
+        var model = Words("Hello", ", ", "world");
+        await using var host = await GAgentTestHost.StartAsync(g => g.AddChatClient("scripted", model));
 
         var items = await StreamAsync(host, GAgentTestHost.Request(HttpMethod.Post, "/v1/responses", """{"model":"scripted","input":"hi","stream":true}"""));
 
         AssertFraming(items, "response.completed");
         var types = SseEvents.Json(items).Select(static e => e.Type()).ToList();
+        Assert.Equal(0, model.WholeReplies);
         Assert.Equal(
             [
                 "response.created", "response.in_progress", "response.output_item.added", "response.content_part.added",

@@ -66,4 +66,35 @@ public sealed class MessageTextTests
         Assert.Equal(9, text.Length);
         Assert.Throws<InvalidOperationException>(() => text.Append("more"));
     }
+
+    [Fact]
+    public void A_message_that_arrives_in_one_piece_is_that_string()
+    {
+        var piece = new string('x', 800);
+        var text = new MessageText();
+        text.Append(piece);
+
+        Assert.Equal(800, text.Length);
+        Assert.Same(piece, text.ToString());
+        Assert.Same(piece, text.ToString(0));
+        Assert.Equal(new string('x', 790), text.ToString(10));
+        Assert.Same(piece, text.Complete());
+        Assert.Throws<InvalidOperationException>(() => text.Append("more"));
+    }
+
+    [Fact]
+    public void A_second_piece_after_a_kept_first_one_joins_it()
+    {
+        var text = new MessageText();
+        text.Append("first");
+        Assert.Equal("first", text.ToString());
+
+        text.Append(string.Empty);
+        text.Append(", second");
+        text.Append(new string('y', 1_000));
+
+        Assert.Equal("first, second" + new string('y', 1_000), text.ToString());
+        Assert.Equal(", second", text.ToString(5)[..8]);
+        Assert.Equal("first, second" + new string('y', 1_000), text.Complete());
+    }
 }

@@ -62,12 +62,15 @@ internal sealed class ScriptedChatClient : IChatClient
     public ScriptedChatClient EnqueueFailure(Exception exception)
         => Enqueue((_, token) => Throwing(exception));
 
+    /// <summary>The next scripted reply, whole: what its updates add up to, as a provider's non-streamed answer.</summary>
     public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
-        => throw new NotSupportedException("The agent loop streams; the non-streaming API must not be used.");
+        => Play(new RecordedChatCall([.. messages.Select(Copy)], options?.Clone(), Streamed: false), cancellationToken).ToChatResponseAsync(cancellationToken);
 
-    public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+        => Play(new RecordedChatCall([.. messages.Select(Copy)], options?.Clone()), cancellationToken);
+
+    private async IAsyncEnumerable<ChatResponseUpdate> Play(RecordedChatCall call, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var call = new RecordedChatCall([.. messages.Select(Copy)], options?.Clone());
         Func<RecordedChatCall, CancellationToken, IAsyncEnumerable<ChatResponseUpdate>>? respond;
         lock (_gate)
         {

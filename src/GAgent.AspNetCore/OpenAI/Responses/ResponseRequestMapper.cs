@@ -97,6 +97,7 @@ internal static class ResponseRequestMapper
             ChatOptions = options,
             Instructions = string.IsNullOrWhiteSpace(body.Instructions) ? null : body.Instructions,
             Delivery = body.Stream == true ? RunEventDelivery.EveryDelta : RunEventDelivery.MergedDeltas,
+            WholeModelReplies = body.Stream != true,
         };
         return new MappedResponseRequest(run, input, template);
     }

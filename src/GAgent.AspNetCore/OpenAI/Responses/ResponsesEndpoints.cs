@@ -75,7 +75,7 @@ internal static class ResponsesEndpoints
         try
         {
             var response = await active.Completion.WaitAsync(context.RequestAborted).ConfigureAwait(false);
-            return TypedResults.Json(response, ResponsesJson.Context.ResponseObject);
+            return new BufferedJsonResult<ResponseObject>(response, ResponsesJson.Context.ResponseObject);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
