@@ -32,8 +32,42 @@ internal static class ModelCall
         }
         else
         {
-            await foreach (var update in client.GetStreamingResponseAsync(context, chatOptions, token).ConfigureAwait(false))
+            await StreamAsync(client, context, chatOptions, turn, writer, clientToolNames, token).ConfigureAwait(false);
+        }
+
+        EndReasoning(turn, writer);
+        EndText(turn, writer);
+        if (turn.Usage is { } used)
+        {
+            RecordUsage(writer, turn, used);
+        }
+    }
+
+    /// <summary>
+    /// Streams the reply. The text fragments the model has ready at once reach the journal together: the writer holds
+    /// them until the model's next update is not there yet, so a reader waiting for the model gets each fragment as soon
+    /// as it exists, and a burst costs one append. What is held is journaled however the stream ends, so a stopped or
+    /// failed run keeps every fragment the model sent.
+    /// </summary>
+    private static async Task StreamAsync(IChatClient client, List<ChatMessage> context, ChatOptions chatOptions, ModelTurn turn, RunEventWriter writer, IReadOnlySet<string> clientToolNames, CancellationToken token)
+    {
+        var updates = client.GetStreamingResponseAsync(context, chatOptions, token).GetAsyncEnumerator(token);
+        try
+        {
+            while (true)
             {
+                var next = updates.MoveNextAsync();
+                if (!next.IsCompleted)
+                {
+                    writer.FlushDeltas();
+                }
+
+                if (!await next.ConfigureAwait(false))
+                {
+                    break;
+                }
+
+                var update = updates.Current;
                 turn.ModelId ??= update.ModelId;
                 if (update.FinishReason is { } reason)
                 {
@@ -43,12 +77,10 @@ internal static class ModelCall
                 Apply(update.Contents, chatOptions, turn, writer, clientToolNames);
             }
         }
-
-        EndReasoning(turn, writer);
-        EndText(turn, writer);
-        if (turn.Usage is { } used)
+        finally
         {
-            RecordUsage(writer, turn, used);
+            writer.FlushDeltas();
+            await updates.DisposeAsync().ConfigureAwait(false);
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using GAgent.Events;
 using Microsoft.Extensions.AI;
@@ -7,18 +8,57 @@ namespace GAgent.Agent;
 /// <summary>
 /// Builds a run's events and appends them to its journal, which gives them their sequence numbers and times.
 /// Single writer: only the run's loop calls it. The builders are static lambdas over a state tuple, so an event costs
-/// no closure.
+/// no closure. Text and reasoning fragments are held until <see cref="FlushDeltas"/> (at most
+/// <see cref="MaxHeldDeltas"/>), which the model call does whenever the model has nothing more ready, so a burst of
+/// fragments costs the journal's lock and the readers' wake-up once; every other event first appends what is held,
+/// so the order never changes.
 /// </summary>
 internal sealed class RunEventWriter(AgentRun run)
 {
-    private RunJournal Journal => run.Journal;
+    /// <summary>Most fragments held before they are appended even though the model has more ready.</summary>
+    internal const int MaxHeldDeltas = 16;
+
+    // Rented while fragments are held: most of a run's events are never held, and a whole reply holds none.
+    private RunDelta[]? _held;
+    private int _heldCount;
+
+    private RunJournal Journal
+    {
+        get
+        {
+            FlushDeltas();
+            return run.Journal;
+        }
+    }
+
+    /// <summary>Appends the fragments held so far; the model call calls it before it waits for the model.</summary>
+    public void FlushDeltas()
+    {
+        if (_held is not { } array)
+        {
+            return;
+        }
+
+        var held = array.AsSpan(0, _heldCount);
+        _held = null;
+        _heldCount = 0;
+        try
+        {
+            run.Journal.AppendDeltas(held);
+        }
+        finally
+        {
+            // Cleared, so the pool does not keep the run's text alive.
+            ArrayPool<RunDelta>.Shared.Return(array, clearArray: true);
+        }
+    }
 
     public void RunStarted() => Journal.Append(run, static (r, sequence, at) => new RunStartedEvent { RunId = r.Id, SessionId = r.SessionId, Sequence = sequence, Timestamp = at, ModelId = r.ModelId, ProfileId = r.ProfileId });
 
     public void TextStart(string messageId) => Journal.Append((run, messageId), static (s, sequence, at) => new TextMessageStartEvent { RunId = s.run.Id, SessionId = s.run.SessionId, Sequence = sequence, Timestamp = at, MessageId = s.messageId });
 
-    /// <summary>Adds <paramref name="delta"/> to <paramref name="message"/> (the turn's text so far) and journals it.</summary>
-    public void TextContent(string messageId, string delta, MessageText message) => Journal.AppendDelta(RunDeltaKind.Text, messageId, delta, message);
+    /// <summary>Holds <paramref name="delta"/> for the journal, which adds it to <paramref name="message"/> (the turn's text so far).</summary>
+    public void TextContent(string messageId, string delta, MessageText message) => Hold(new RunDelta(RunDeltaKind.Text, messageId, delta, message));
 
     public void TextEnd(string messageId) => Journal.Append((run, messageId), static (s, sequence, at) => new TextMessageEndEvent { RunId = s.run.Id, SessionId = s.run.SessionId, Sequence = sequence, Timestamp = at, MessageId = s.messageId });
 
@@ -28,8 +68,8 @@ internal sealed class RunEventWriter(AgentRun run)
         Journal.Append((run, messageId), static (s, sequence, at) => new ReasoningMessageStartEvent { RunId = s.run.Id, SessionId = s.run.SessionId, Sequence = sequence, Timestamp = at, MessageId = s.messageId });
     }
 
-    /// <summary>Adds <paramref name="delta"/> to <paramref name="message"/> (the turn's reasoning so far) and journals it.</summary>
-    public void ReasoningContent(string messageId, string delta, MessageText message) => Journal.AppendDelta(RunDeltaKind.Reasoning, messageId, delta, message);
+    /// <summary>Holds <paramref name="delta"/> for the journal, which adds it to <paramref name="message"/> (the turn's reasoning so far).</summary>
+    public void ReasoningContent(string messageId, string delta, MessageText message) => Hold(new RunDelta(RunDeltaKind.Reasoning, messageId, delta, message));
 
     public void ReasoningEnd(string messageId)
     {
@@ -65,4 +105,14 @@ internal sealed class RunEventWriter(AgentRun run)
     });
 
     public void RunError(string code, string message) => Journal.Append((run, code, message), static (s, sequence, at) => new RunErrorEvent { RunId = s.run.Id, SessionId = s.run.SessionId, Sequence = sequence, Timestamp = at, Code = s.code, Message = s.message });
+
+    private void Hold(in RunDelta delta)
+    {
+        _held ??= ArrayPool<RunDelta>.Shared.Rent(MaxHeldDeltas);
+        _held[_heldCount++] = delta;
+        if (_heldCount == MaxHeldDeltas)
+        {
+            FlushDeltas();
+        }
+    }
 }

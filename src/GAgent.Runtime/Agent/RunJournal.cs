@@ -95,41 +95,65 @@ internal sealed class RunJournal
 
     /// <summary>
     /// Appends a text or reasoning fragment to <paramref name="message"/>, the writer's copy of the whole message
-    /// (which the writer must change only through this method while the message streams), and journals it: as its own
+    /// (which the writer must change only through this journal while the message streams), and journals it: as its own
     /// event when a reader wants every delta, else later, merged with the fragments that follow it.
     /// </summary>
     public void AppendDelta(RunDeltaKind kind, string messageId, string delta, MessageText message)
+        => AppendDeltas([new RunDelta(kind, messageId, delta, message)]);
+
+    /// <summary>
+    /// Appends fragments in order, each exactly as <see cref="AppendDelta"/> would, under one acquisition of the lock,
+    /// and wakes the waiting readers once: for the fragments a model produced at once (a burst), which would otherwise
+    /// cost a lock and a wake-up each.
+    /// </summary>
+    public void AppendDeltas(ReadOnlySpan<RunDelta> deltas)
     {
         lock (_gate)
         {
             ThrowIfCompleted();
-            if (_everyDeltaReaders == 0)
+            var wake = false;
+            foreach (ref readonly var delta in deltas)
             {
-                if (_pendingMessageId is not null && (_pendingKind != kind || _pendingMessageId != messageId || !ReferenceEquals(_pendingSource, message)))
-                {
-                    SealPending();
-                    WakeWaiters();
-                }
-
-                if (_pendingMessageId is null)
-                {
-                    _pendingMessageId = messageId;
-                    _pendingKind = kind;
-                    _pendingAt = Now();
-                    _pendingSource = message;
-                    _pendingStart = message.Length;
-                }
-
-                // Nothing new for readers yet, so nobody is woken: merged readers wait for the message as a whole.
-                message.Append(delta);
-                return;
+                wake |= AppendDeltaLocked(delta);
             }
 
-            SealPending();
-            message.Append(delta);
-            Add(CreateDelta(kind, messageId, delta, _lastSequence + 1, Now()));
-            WakeWaiters();
+            if (wake)
+            {
+                WakeWaiters();
+            }
         }
+    }
+
+    /// <summary>Journals one fragment; true when readers have something new. Runs under the lock.</summary>
+    private bool AppendDeltaLocked(in RunDelta delta)
+    {
+        if (_everyDeltaReaders == 0)
+        {
+            var sealedOne = false;
+            if (_pendingMessageId is not null && (_pendingKind != delta.Kind || _pendingMessageId != delta.MessageId || !ReferenceEquals(_pendingSource, delta.Message)))
+            {
+                SealPending();
+                sealedOne = true;
+            }
+
+            if (_pendingMessageId is null)
+            {
+                _pendingMessageId = delta.MessageId;
+                _pendingKind = delta.Kind;
+                _pendingAt = Now();
+                _pendingSource = delta.Message;
+                _pendingStart = delta.Message.Length;
+            }
+
+            // Nothing new for readers yet (unless another message was sealed): merged readers wait for the message as a whole.
+            delta.Message.Append(delta.Text);
+            return sealedOne;
+        }
+
+        SealPending();
+        delta.Message.Append(delta.Text);
+        Add(CreateDelta(delta.Kind, delta.MessageId, delta.Text, _lastSequence + 1, Now()));
+        return true;
     }
 
     public void Complete()

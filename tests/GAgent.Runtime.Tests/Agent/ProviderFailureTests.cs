@@ -43,6 +43,21 @@ public sealed class ProviderFailureTests
     }
 
     [Fact]
+    public async Task A_failure_right_after_fragments_the_model_had_ready_keeps_every_fragment()
+    {
+        await using var runtime = new TestRuntime();
+        runtime.Client.Enqueue((_, _) => FailRightAfterText());
+        var sessionId = await runtime.CreateSessionAsync();
+
+        var (run, events) = await runtime.RunAsync("hello?", sessionId);
+
+        Assert.Equal(AgentRunStatus.Failed, run.Status);
+        EventAssert.WellFormed(events, run.Id);
+        Assert.Equal("Half an answer", string.Concat(events.OfType<TextMessageContentEvent>().Select(static e => e.Delta)));
+        Assert.Equal(["hello?", "Half an answer"], (await runtime.MessagesAsync(sessionId)).Select(static m => m.Text));
+    }
+
+    [Fact]
     public async Task Error_content_from_the_model_is_a_provider_error()
     {
         await using var runtime = new TestRuntime();
@@ -93,6 +108,16 @@ public sealed class ProviderFailureTests
     {
         yield return Updates.Text("Half an");
         await Task.Yield();
+        throw new ChatProviderException("openai", "connection reset");
+    }
+
+    /// <summary>Fragments that are ready at once, then a failure before the model ever has to wait.</summary>
+    private static async IAsyncEnumerable<ChatResponseUpdate> FailRightAfterText()
+    {
+        await Task.Yield();
+        yield return Updates.Text("Half ");
+        yield return Updates.Text("an ");
+        yield return Updates.Text("answer");
         throw new ChatProviderException("openai", "connection reset");
     }
 }

@@ -361,6 +361,47 @@ public sealed class RunJournalTests
         Assert.False(await batches.MoveNextAsync());
     }
 
+    [Fact]
+    public async Task Fragments_appended_together_reach_a_waiting_reader_in_one_batch_each_its_own_event()
+    {
+        var journal = NewJournal(64);
+        AppendStart(journal, "msg_a");
+        await using var batches = journal.ReadBatchesAsync(0, RunEventDelivery.EveryDelta, CancellationToken.None).GetAsyncEnumerator();
+        Assert.True(await batches.MoveNextAsync());
+        var next = batches.MoveNextAsync();
+        Assert.False(next.IsCompleted);
+
+        var message = new MessageText();
+        journal.AppendDeltas([new RunDelta(RunDeltaKind.Text, "msg_a", "one ", message), new RunDelta(RunDeltaKind.Text, "msg_a", "two ", message), new RunDelta(RunDeltaKind.Text, "msg_a", "three", message)]);
+
+        Assert.True(await next.AsTask().WaitAsync(TestRuntime.Timeout));
+        var events = batches.Current.ToArray();
+        Assert.Equal([2L, 3, 4], events.Select(static e => e.Sequence));
+        Assert.Equal(["one ", "two ", "three"], events.Cast<TextMessageContentEvent>().Select(static e => e.Delta));
+        Assert.Equal("one two three", message.ToString());
+    }
+
+    [Fact]
+    public async Task Fragments_appended_together_merge_as_they_would_one_by_one()
+    {
+        var journal = NewJournal(64);
+        var text = new MessageText();
+        var reasoning = new MessageText();
+        journal.AppendDeltas(
+        [
+            new RunDelta(RunDeltaKind.Reasoning, "msg_r", "think ", reasoning),
+            new RunDelta(RunDeltaKind.Reasoning, "msg_r", "hard", reasoning),
+            new RunDelta(RunDeltaKind.Text, "msg_t", "an", text),
+            new RunDelta(RunDeltaKind.Text, "msg_t", "swer", text),
+        ]);
+        journal.Complete();
+
+        var events = await ReadAllAsync(journal, 0, delivery: RunEventDelivery.MergedDeltas);
+        Assert.Equal([1L, 2], events.Select(static e => e.Sequence));
+        Assert.Equal("think hard", Assert.IsType<ReasoningMessageContentEvent>(events[0]).Delta);
+        Assert.Equal("answer", Assert.IsType<TextMessageContentEvent>(events[1]).Delta);
+    }
+
     private static RunJournal Filled(int count, int capacity)
     {
         var journal = NewJournal(capacity);

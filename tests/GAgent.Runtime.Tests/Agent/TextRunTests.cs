@@ -280,4 +280,62 @@ public sealed class TextRunTests
         Assert.Equal(JsonValueKind.Object, value.ValueKind);
         Assert.Equal(["inputTokens", "outputTokens", "totalTokens"], value.EnumerateObject().Select(static p => p.Name));
     }
+
+    [Fact]
+    public async Task Fragments_the_model_has_ready_reach_a_live_reader_before_the_model_waits_again()
+    {
+        await using var runtime = new TestRuntime();
+        var gate = new TaskCompletionSource();
+        var reached = runtime.Client.EnqueueGated([Updates.Text("a"), Updates.Text("b"), Updates.Text("c")], gate.Task, [Updates.Text("d"), Updates.Finish(ChatFinishReason.Stop)]);
+        var run = await runtime.StartAsync("letters", sessionId: null);
+        await reached.WaitAsync(TestRuntime.Timeout);
+
+        // The model now waits on the gate: the three fragments it had ready must not wait with it.
+        var seen = new List<string>();
+        await using (var reader = run.ReadEventsAsync(0).GetAsyncEnumerator())
+        {
+            while (seen.Count < 3)
+            {
+                Assert.True(await reader.MoveNextAsync().AsTask().WaitAsync(TestRuntime.Timeout));
+                if (reader.Current is TextMessageContentEvent content)
+                {
+                    seen.Add(content.Delta);
+                }
+            }
+        }
+
+        Assert.Equal(["a", "b", "c"], seen);
+        Assert.False(run.Completion.IsCompleted);
+        gate.SetResult();
+        await run.Completion.WaitAsync(TestRuntime.Timeout);
+        var events = await TestRuntime.ReadAllAsync(run);
+        EventAssert.WellFormed(events, run.Id);
+        Assert.Equal(["a", "b", "c", "d"], events.OfType<TextMessageContentEvent>().Select(static e => e.Delta));
+    }
+
+    [Fact]
+    public async Task A_long_burst_of_fragments_keeps_one_event_per_fragment_in_order()
+    {
+        await using var runtime = new TestRuntime();
+        var pieces = Enumerable.Range(0, 3 * GAgent.Agent.RunEventWriter.MaxHeldDeltas + 5).Select(static i => "t" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + " ").ToArray();
+        runtime.Client.Enqueue((_, _) => Burst(pieces));
+
+        var (run, events) = await runtime.RunAsync("count", sessionId: null);
+
+        EventAssert.WellFormed(events, run.Id);
+        Assert.Equal(pieces, events.OfType<TextMessageContentEvent>().Select(static e => e.Delta));
+        Assert.Equal(AgentRunStatus.Completed, run.Status);
+    }
+
+    /// <summary>Every fragment at once, as a fast model or a provider's buffered chunks arrive.</summary>
+    private static async IAsyncEnumerable<ChatResponseUpdate> Burst(string[] pieces)
+    {
+        await Task.Yield();
+        foreach (var piece in pieces)
+        {
+            yield return Updates.Text(piece);
+        }
+
+        yield return Updates.Finish(ChatFinishReason.Stop);
+    }
 }
