@@ -6,8 +6,8 @@ namespace GAgent.LoadTest;
 /// <summary>
 /// A model that answers instantly with a fixed number of fixed-size tokens: what remains is the gateway's cost.
 /// The updates (and the same reply whole, for non-streamed calls) are built once and replayed to every request (the
-/// agent loop only reads them), so the model's own
-/// allocations, which a real provider makes on its side of the wire, are not counted against the gateway.
+/// agent loop only reads them), so the model's own allocations, which a real provider makes on its side of the wire,
+/// are not counted against the gateway.
 /// </summary>
 internal sealed class ZeroLatencyChatClient : IChatClient
 {
