@@ -56,8 +56,20 @@ internal sealed class AgentRunner(
             throw;
         }
 
-        // The run belongs to the registry, not to the caller: it keeps going when the caller's request ends.
-        _ = Task.Run(() => loop.ExecuteAsync(run), CancellationToken.None);
+        // The run belongs to the registry, not to the caller: it keeps going when the caller's request ends. A caller
+        // that asked for whole replies waits for the run's result, so the loop starts on its thread and runs until it
+        // first waits (for the model, the store), which saves a thread-pool hop per request. Every other run starts on
+        // the thread pool, so a model or tool that blocks cannot hold up a caller that goes on (a WebSocket's receive
+        // loop, a channel's dispatcher, a stream's writer). ExecuteAsync never throws: it ends every run with an event.
+        if (request.WholeModelReplies)
+        {
+            _ = loop.ExecuteAsync(run);
+        }
+        else
+        {
+            _ = Task.Run(() => loop.ExecuteAsync(run), CancellationToken.None);
+        }
+
         return run;
     }
 

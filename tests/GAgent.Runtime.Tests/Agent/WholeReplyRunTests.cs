@@ -51,6 +51,28 @@ public sealed class WholeReplyRunTests
     }
 
     [Fact]
+    public async Task A_streamed_run_starts_without_waiting_for_a_model_that_blocks_its_thread()
+    {
+        await using var runtime = new TestRuntime();
+        using var release = new ManualResetEventSlim();
+        runtime.Client.Enqueue(_ =>
+        {
+            // A model that blocks the thread it is called on, before its first update.
+            release.Wait(TestRuntime.Timeout * 3);
+            return Updates.Answer("late");
+        });
+
+        // Started from another thread, so a start that waited for the model would show as a start that never returns.
+        var starting = Task.Run(async () => await runtime.StartAsync("hi", sessionId: null));
+        var run = await starting.WaitAsync(TestRuntime.Timeout);
+
+        Assert.False(run.Completion.IsCompleted);
+        release.Set();
+        await run.Completion.WaitAsync(TestRuntime.Timeout);
+        Assert.Equal(AgentRunStatus.Completed, run.Status);
+    }
+
+    [Fact]
     public async Task Reasoning_text_and_server_tool_calls_of_whole_replies_run_the_same_loop()
     {
         var invocations = 0;
