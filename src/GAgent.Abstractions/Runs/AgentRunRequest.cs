@@ -60,8 +60,9 @@ public sealed record AgentRunRequest
     /// Asks the model for each reply whole instead of as a token stream: for a caller that wants only the run's result
     /// (a non-streamed OpenAI request), as a gateway forwards such a request. The run's events are the same, but each
     /// message's text arrives as one delta once the model has finished it, so a live reader sees no tokens, and the
-    /// model's whole reply must arrive within the provider's network timeout. False (the default) streams from the
-    /// model.
+    /// model's whole reply must arrive within the provider's network timeout. Such a run's loop also starts on the
+    /// caller's thread, which waits for the result anyway, and runs there until it first waits (for the model, the
+    /// store). False (the default) streams from the model and starts the loop on the thread pool.
     /// </summary>
     public bool WholeModelReplies { get; init; }
 }
