@@ -22,6 +22,7 @@ internal sealed class RunEventWriter(AgentRun run)
     private RunDelta[]? _held;
     private int _heldCount;
 
+    /// <summary>The journal, for every event but a held fragment: what is held is appended first, so order is kept.</summary>
     private RunJournal Journal
     {
         get
