@@ -50,6 +50,21 @@ public sealed class ScriptedChatClient(Func<IReadOnlyList<ChatMessage>, ChatOpti
         yield return new ChatResponseUpdate(ChatRole.Assistant, [new UsageContent(new UsageDetails { InputTokenCount = 10, OutputTokenCount = 5, TotalTokenCount = 15 })]) { FinishReason = finish };
     }
 
+    /// <summary>
+    /// Answers at once: every update is ready when asked for, so a run over it can finish before whoever started it
+    /// reads it (a run asked for whole replies starts on the caller's thread).
+    /// </summary>
+    public static async IAsyncEnumerable<ChatResponseUpdate> Instant(IEnumerable<AIContent> contents, ChatFinishReason finish)
+    {
+        await Task.CompletedTask;
+        foreach (var content in contents)
+        {
+            yield return new ChatResponseUpdate(ChatRole.Assistant, [content]) { ModelId = "scripted" };
+        }
+
+        yield return new ChatResponseUpdate(ChatRole.Assistant, [new UsageContent(new UsageDetails { InputTokenCount = 10, OutputTokenCount = 5, TotalTokenCount = 15 })]) { FinishReason = finish };
+    }
+
     /// <summary>Streams one word, then waits for <paramref name="release"/> (or cancellation) before finishing.</summary>
     public static async IAsyncEnumerable<ChatResponseUpdate> Gated(Task release, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {

@@ -135,6 +135,27 @@ public sealed class ChatCompletionsHttpTests
     }
 
     [Fact]
+    public async Task A_non_streamed_completion_over_a_model_that_answers_at_once_is_whole()
+    {
+        var model = new ScriptedChatClient((_, _, _) => ScriptedChatClient.Instant([new TextContent("At "), new TextContent("once.")], ChatFinishReason.Stop));
+        await using var host = await GAgentTestHost.StartAsync(g => g.AddChatClient("scripted", model));
+
+        for (var i = 0; i < 3; i++)
+        {
+            using var response = await host.Client.SendAsync(GAgentTestHost.Request(HttpMethod.Post, "/v1/chat/completions", "{\"model\":\"scripted\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"));
+
+            response.EnsureSuccessStatusCode();
+            using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            var choice = json.RootElement.GetProperty("choices")[0];
+            Assert.Equal("At once.", choice.GetProperty("message").GetProperty("content").GetString());
+            Assert.Equal("stop", choice.GetProperty("finish_reason").GetString());
+            Assert.Equal(15, json.RootElement.GetProperty("usage").GetProperty("total_tokens").GetInt32());
+        }
+
+        Assert.Equal(3, model.WholeReplies);
+    }
+
+    [Fact]
     public async Task A_streamed_completion_streams_from_the_model()
     {
         var model = new ScriptedChatClient((_, _, ct) => ScriptedChatClient.Respond([new TextContent("Hello"), new TextContent(", world")], ChatFinishReason.Stop, ct));

@@ -71,6 +71,38 @@ public sealed class ResponsesHttpTests
     }
 
     [Fact]
+    public async Task A_stored_response_over_a_model_that_answers_at_once_is_completed_and_retrievable()
+    {
+        var model = new ScriptedChatClient((_, _, _) => ScriptedChatClient.Instant([new TextContent("At "), new TextContent("once.")], ChatFinishReason.Stop));
+        await using var host = await GAgentTestHost.StartAsync(g => g.AddChatClient("scripted", model));
+
+        using var created = await host.Client.SendAsync(GAgentTestHost.Request(HttpMethod.Post, "/v1/responses", """{"model":"scripted","input":"hi","store":true}"""));
+        created.EnsureSuccessStatusCode();
+        using var json = JsonDocument.Parse(await created.Content.ReadAsStringAsync());
+        Assert.Equal("completed", json.RootElement.GetProperty("status").GetString());
+        Assert.Equal("At once.", json.RootElement.GetProperty("output")[0].GetProperty("content")[0].GetProperty("text").GetString());
+        var id = json.RootElement.GetProperty("id").GetString();
+
+        // The recorder stores the final response after the answer; it is there once recorded.
+        JsonElement stored = default;
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            using var fetched = await host.Client.SendAsync(GAgentTestHost.Request(HttpMethod.Get, $"/v1/responses/{id}", null));
+            fetched.EnsureSuccessStatusCode();
+            stored = JsonDocument.Parse(await fetched.Content.ReadAsStringAsync()).RootElement;
+            if (stored.GetProperty("status").GetString() != "in_progress")
+            {
+                break;
+            }
+
+            await Task.Delay(50);
+        }
+
+        Assert.Equal("completed", stored.GetProperty("status").GetString());
+        Assert.Equal("At once.", stored.GetProperty("output")[0].GetProperty("content")[0].GetProperty("text").GetString());
+    }
+
+    [Fact]
     public async Task Streams_with_event_names_matching_types_numbered_from_zero_in_the_spec_order()
     {
         var model = Words("Hello", ", ", "world");
