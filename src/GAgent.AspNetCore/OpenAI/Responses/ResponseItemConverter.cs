@@ -67,7 +67,7 @@ internal static class ResponseItemConverter
         node["type"] = type;
         if (node["id"] is not JsonValue idValue || !idValue.TryGetValue<string>(out var id) || id.Length == 0)
         {
-            id = (type switch { "function_call" => "fc_", "function_call_output" => "fco_", _ => "msg_" }) + TimeOrderedGuid.New().ToString("N");
+            id = RunIds.NewId(type switch { "function_call" => "fc_", "function_call_output" => "fco_", _ => "msg_" });
             node["id"] = id;
         }
 
@@ -82,7 +82,7 @@ internal static class ResponseItemConverter
 
     public static (string Id, JsonElement Item) UserText(string text)
     {
-        var id = "msg_" + TimeOrderedGuid.New().ToString("N");
+        var id = RunIds.NewMessageId();
         var node = new JsonObject
         {
             ["type"] = "message",

@@ -110,7 +110,7 @@ internal sealed class ResponseProjector(ResponseObject template, string runId)
                 {
                     // Server tools wait for the owner's approval, which this API cannot carry: say so in the output.
                     CloseMessage(events, ResponseStatuses.Completed);
-                    OpenMessage(events, "msg_" + TimeOrderedGuid.New().ToString("N"));
+                    OpenMessage(events, RunIds.NewMessageId());
                     AppendText(events, notice);
                     CloseMessage(events, ResponseStatuses.Completed);
                 }
