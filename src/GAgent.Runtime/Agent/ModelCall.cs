@@ -18,8 +18,8 @@ internal static class ModelCall
         if (wholeReply)
         {
             var response = await client.GetResponseAsync(context, chatOptions, token).ConfigureAwait(false);
-            turn.ModelId ??= response.ModelId;
-            turn.FinishReason = response.FinishReason ?? turn.FinishReason;
+            turn.ModelId = response.ModelId;
+            turn.FinishReason = response.FinishReason;
             foreach (var message in response.Messages)
             {
                 Apply(message.Contents, chatOptions, turn, writer, clientToolNames);
