@@ -24,7 +24,7 @@ internal sealed class BufferedJsonResult<T>(T value, JsonTypeInfo<T> typeInfo, i
         using var buffer = new PooledBufferWriter(InitialCapacity);
         using (var writer = new Utf8JsonWriter(buffer, WriterOptions(typeInfo.Options)))
         {
-            JsonSerializer.Serialize(writer, value, typeInfo);
+            GeneratedJson.Serialize(writer, value, typeInfo);
         }
 
         var response = httpContext.Response;

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using GAgent.AspNetCore.Http;
 using GAgent.AspNetCore.OpenAI.Responses.Wire;
 using GAgent.AspNetCore.Streaming;
 using GAgent.Runs;
@@ -64,7 +65,7 @@ internal sealed class ResponseStream(long startingAfter, TimeProvider time) : ID
         }
         else
         {
-            JsonSerializer.Serialize(writer, item.Data, ResponsesJson.Context.ResponseStreamEvent);
+            GeneratedJson.Serialize(writer, item.Data, ResponsesJson.Context.ResponseStreamEvent);
         }
 
         writer.Flush();
