@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Concurrent;
 using System.IO.Pipelines;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -12,6 +13,11 @@ namespace GAgent.AspNetCore.Http;
 /// </summary>
 internal static class JsonBody
 {
+    /// <summary>The depth <see cref="JsonSerializerOptions.MaxDepth"/> 0 stands for.</summary>
+    private const int DefaultMaxDepth = 64;
+
+    private static readonly ConcurrentDictionary<(JsonTypeInfo TypeInfo, int MaxDepth), JsonTypeInfo> DepthVariants = new();
+
     public static async Task<(T? Value, ErrorInfo? Error)> ReadAsync<T>(HttpContext context, JsonTypeInfo<T> typeInfo, long maxBytes, int maxDepth, string limitName)
         where T : class
     {
@@ -78,18 +84,48 @@ internal static class JsonBody
 
         try
         {
-            var json = new Utf8JsonReader(buffer, new JsonReaderOptions { MaxDepth = maxDepth });
-            var value = JsonSerializer.Deserialize(ref json, typeInfo);
+            T? value;
+            if (buffer.IsSingleSegment)
+            {
+                // The span overload parses in one pass; the reader overload first skips over the whole value to scope
+                // the reader to it, then parses: the same bytes read twice.
+                value = JsonSerializer.Deserialize(buffer.FirstSpan, WithMaxDepth(typeInfo, maxDepth));
+            }
+            else
+            {
+                var json = new Utf8JsonReader(buffer, new JsonReaderOptions { MaxDepth = maxDepth });
+                value = JsonSerializer.Deserialize(ref json, typeInfo);
+            }
+
             return value is null
                 ? (null, new ErrorInfo(400, "The request body must be a JSON object, not null.", "invalid_json"))
                 : (value, null);
         }
         catch (JsonException ex)
         {
-            var where = ex.Path is { Length: > 1 } path ? $" at '{path}'" : string.Empty;
             var detail = ex.Message.Split(" Path:", 2)[0];
-            return (null, new ErrorInfo(400, $"The request body is not valid JSON{where}: {detail}", "invalid_json", ex.Path is { Length: > 1 } p ? p.TrimStart('$', '.') : null));
+            // A syntax error (the reader's, wrapped) is about the text, not a field: it says where in the text it is. A
+            // value the field cannot take names the field.
+            if (ex.InnerException is JsonException || ex.Path is not { Length: > 1 } path)
+            {
+                var at = ex.LineNumber is { } line && ex.BytePositionInLine is { } bytes ? $" (line {line + 1}, byte {bytes + 1})" : string.Empty;
+                return (null, new ErrorInfo(400, $"The request body is not valid JSON{at}: {detail}", "invalid_json"));
+            }
+
+            return (null, new ErrorInfo(400, $"The request body is not valid JSON at '{path}': {detail}", "invalid_json", path.TrimStart('$', '.')));
         }
+    }
+
+    /// <summary>
+    /// The type's metadata under options whose reader depth is <paramref name="maxDepth"/> (the span overload takes the
+    /// depth from the options): the type's own when it already is, else a copy made once per type and depth.
+    /// </summary>
+    private static JsonTypeInfo<T> WithMaxDepth<T>(JsonTypeInfo<T> typeInfo, int maxDepth)
+    {
+        var depth = typeInfo.Options.MaxDepth == 0 ? DefaultMaxDepth : typeInfo.Options.MaxDepth;
+        return depth == maxDepth
+            ? typeInfo
+            : (JsonTypeInfo<T>)DepthVariants.GetOrAdd((typeInfo, maxDepth), static key => new JsonSerializerOptions(key.TypeInfo.Options) { MaxDepth = key.MaxDepth }.GetTypeInfo(typeof(T)));
     }
 
     private static ErrorInfo TooLarge(long maxBytes, string limitName)

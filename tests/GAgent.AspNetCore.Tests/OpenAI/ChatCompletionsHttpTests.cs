@@ -19,6 +19,10 @@ public sealed class ChatCompletionsHttpTests
     [InlineData("{\"model\":\"gagent-demo\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"temperature\":7}", 400, "invalid_value", "temperature")]
     [InlineData("{\"model\":\"gagent-demo\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"temperature\":\"hot\"}", 400, "invalid_json", "temperature")]
     [InlineData("{\"model\":\"gagent-demo\",\"messages\":[{\"role\":\"tool\",\"content\":\"x\"}]}", 400, "missing_required_parameter", "messages[0].tool_call_id")]
+    [InlineData("{\"model\":\"gagent-demo\",\"messages\":[{\"role\":\"user\",\"content\":5}]}", 400, "missing_required_parameter", "messages[0].content")]
+    [InlineData("{\"model\":\"gagent-demo\",\"messages\":[{\"role\":\"user\",\"content\":null}]}", 400, "missing_required_parameter", "messages[0].content")]
+    [InlineData("{\"model\":\"gagent-demo\",\"messages\":[{\"role\":\"system\",\"content\":{\"text\":\"x\"}},{\"role\":\"user\",\"content\":\"hi\"}]}", 400, "invalid_value", "messages[0].content")]
+    [InlineData("{\"model\":\"gagent-demo\",\"messages\":[{\"role\":\"system\",\"content\":[{\"type\":\"text\",\"text\":\"a\"},{\"type\":\"image_url\"}]},{\"role\":\"user\",\"content\":\"hi\"}]}", 400, "invalid_value", "messages[0].content[1]")]
     [InlineData("{\"model\":\"gagent-demo\",\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"input_audio\"}]}]}", 400, "unsupported_parameter", "messages[0].content[0].type")]
     [InlineData("{\"model\":\"gagent-demo\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"tool_choice\":{\"type\":\"function\",\"function\":{\"name\":\"nope\"}}}", 400, "invalid_value", "tool_choice")]
     [InlineData("{\"model\":\"gagent-demo\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"functions\":[]}", 400, "unsupported_parameter", "functions")]
@@ -35,6 +39,66 @@ public sealed class ChatCompletionsHttpTests
         Assert.Equal("invalid_request_error", error.GetProperty("type").GetString());
         Assert.Equal(param, error.GetProperty("param").GetString());
         Assert.False(string.IsNullOrWhiteSpace(error.GetProperty("message").GetString()));
+    }
+
+    [Theory]
+    [InlineData(null, 70, false)]
+    [InlineData(null, 60, true)]
+    [InlineData("8", 9, false)]
+    [InlineData("8", 8, true)]
+    [InlineData("100", 90, true)]
+    public async Task The_configured_json_depth_limit_holds_for_small_and_large_bodies(string? maxDepth, int depth, bool accepted)
+    {
+        var settings = maxDepth is null ? null : new Dictionary<string, string?> { ["GAgent:Limits:MaxJsonDepth"] = maxDepth };
+        await using var host = await GAgentTestHost.StartAsync(settings: settings);
+
+        // A small body arrives in one piece; one of 20 KB spans several buffers of the request pipe, which are parsed differently.
+        foreach (var padding in new[] { 0, 20_000 })
+        {
+            using var response = await host.Client.SendAsync(GAgentTestHost.Request(HttpMethod.Post, "/v1/chat/completions", NestedBody(depth, padding)));
+
+            var text = await response.Content.ReadAsStringAsync();
+            Assert.True(accepted == response.IsSuccessStatusCode, $"depth {depth}, padding {padding}: {(int)response.StatusCode} {text}");
+            if (!accepted)
+            {
+                Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+                Assert.Contains("invalid_json", text, StringComparison.Ordinal);
+                Assert.Contains("depth", text, StringComparison.OrdinalIgnoreCase);
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(20_000)]
+    public async Task A_syntax_error_says_where_in_the_text_and_names_no_field(int padding)
+    {
+        await using var host = await GAgentTestHost.StartAsync();
+        var body = "{\"model\":\"gagent-demo\",\"messages\":[{\"role\":\"user\",\"content\":\"" + new string('a', padding) + "\"}],\"stream\":tru}";
+
+        using var response = await host.Client.SendAsync(GAgentTestHost.Request(HttpMethod.Post, "/v1/chat/completions", body));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var error = json.RootElement.GetProperty("error");
+        Assert.Equal("invalid_json", error.GetProperty("code").GetString());
+        Assert.Equal(JsonValueKind.Null, error.GetProperty("param").ValueKind);
+        // The reader stops at the first byte that cannot continue the literal: the brace after "tru".
+        Assert.Contains($"(line 1, byte {body.IndexOf("tru}", StringComparison.Ordinal) + 4}): ", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>A valid request whose deepest value (inside a tool's parameter schema) is <paramref name="depth"/> levels down.</summary>
+    private static string NestedBody(int depth, int padding)
+    {
+        // Root, tools array, tool, function, parameters: five levels before the nested schema objects.
+        var schema = string.Concat(Enumerable.Repeat("{\"type\":\"object\",\"properties\":{\"a\":", (depth - 5) / 2)) + "{\"type\":\"string\"}" + string.Concat(Enumerable.Repeat("}}", (depth - 5) / 2));
+        if ((depth - 5) % 2 == 1)
+        {
+            schema = "{\"type\":\"object\",\"x\":" + schema + "}";
+        }
+
+        return "{\"model\":\"gagent-demo\",\"messages\":[{\"role\":\"user\",\"content\":\"hi" + new string('a', padding) + "\"}],"
+            + "\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"f\",\"parameters\":" + schema + "}}]}";
     }
 
     [Fact]
