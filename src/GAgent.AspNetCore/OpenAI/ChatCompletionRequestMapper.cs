@@ -107,9 +107,9 @@ internal static class ChatCompletionRequestMapper
     {
         switch (message.Content)
         {
-            case { ValueKind: JsonValueKind.String } text:
-                return text.GetString()!;
-            case { ValueKind: JsonValueKind.Array } parts:
+            case { Text: { } text }:
+                return text;
+            case { Value: { ValueKind: JsonValueKind.Array } parts }:
                 var builder = new System.Text.StringBuilder();
                 var i = 0;
                 foreach (var part in parts.EnumerateArray())
@@ -124,7 +124,7 @@ internal static class ChatCompletionRequestMapper
                 }
 
                 return builder.ToString();
-            case null or { ValueKind: JsonValueKind.Null } when !required:
+            case null when !required:
                 return string.Empty;
             default:
                 throw Invalid($"{path}.content", $"'{path}.content' must be a string or an array of content parts.");
@@ -134,12 +134,12 @@ internal static class ChatCompletionRequestMapper
     private static List<AIContent> UserContents(ChatCompletionMessage message, string path, GAgentServerOptions options)
     {
         var limits = options.Limits;
-        if (message.Content is { ValueKind: JsonValueKind.String } text)
+        if (message.Content is { Text: { } text })
         {
-            return [new TextContent(text.GetString())];
+            return [new TextContent(text)];
         }
 
-        if (message.Content is not { ValueKind: JsonValueKind.Array } parts)
+        if (message.Content is not { Value: { ValueKind: JsonValueKind.Array } parts })
         {
             throw Invalid($"{path}.content", $"'{path}.content' must be a string or an array of content parts.", "missing_required_parameter");
         }

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace GAgent.AspNetCore.OpenAI.Wire;
 
 /// <summary>One message of a chat completions request; <see cref="Content"/> is a string, an array of parts, or null.</summary>
@@ -7,7 +5,7 @@ internal sealed class ChatCompletionMessage
 {
     public string? Role { get; set; }
 
-    public JsonElement? Content { get; set; }
+    public ChatMessageContent? Content { get; set; }
 
     public string? Name { get; set; }
 
