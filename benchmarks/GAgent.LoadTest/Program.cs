@@ -9,7 +9,25 @@ if (args is ["--hold-sockets", var url, "--count", var count])
     return await IdleSockets.HoldAsync(new Uri(url), int.Parse(count, CultureInfo.InvariantCulture));
 }
 
-var options = LoadOptions.Parse(args);
+if (LoadOptions.WantsHelp(args))
+{
+    Console.WriteLine(LoadOptions.Usage);
+    return 0;
+}
+
+LoadOptions options;
+try
+{
+    options = LoadOptions.Parse(args);
+}
+catch (ArgumentException ex)
+{
+    Console.Error.WriteLine(ex.Message);
+    Console.Error.WriteLine();
+    Console.Error.WriteLine(LoadOptions.Usage);
+    return 2;
+}
+
 var data = Path.Combine(Path.GetTempPath(), "gagent-load", Guid.NewGuid().ToString("N"));
 try
 {
