@@ -288,7 +288,7 @@ internal sealed class WebSocketConnection : IDisposable
             resume = _runner.GetRun(runId);
             if (resume is null || resume.SessionId != sessionId)
             {
-                SendError(request.ClientRequestId, "run_not_found", $"Run '{runId}' of session '{sessionId}' was not found; finished runs are kept only for GAgent:Runs:Retention.");
+                SendError(request.ClientRequestId, "run_not_found", $"Run '{runId}' of session '{sessionId}' was not found; finished runs are kept for GAgent:Runs:Retention, and at most GAgent:Runs:MaxRetainedRuns of them.");
                 return;
             }
         }

@@ -15,6 +15,10 @@ internal sealed class RunRegistry : IDisposable
     private readonly Dictionary<string, AgentRun> _activeBySession = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, AgentRun> _runs = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _shutdown = new();
+
+    // Finished persistent runs in the order they finished, for the MaxRetainedRuns cap (oldest first).
+    private readonly Lock _finishedGate = new();
+    private readonly Queue<AgentRun> _finished = new();
     private readonly IOptionsMonitor<GAgentOptions> _options;
     private readonly TimeProvider _time;
     private int _activeCount;
@@ -85,9 +89,30 @@ internal sealed class RunRegistry : IDisposable
             }
         }
 
-        if (!run.IsPersistent && _runs.TryRemove(run.Id, out var removed))
+        if (!run.IsPersistent)
         {
-            removed.Dispose();
+            if (_runs.TryRemove(run.Id, out var removed))
+            {
+                removed.Dispose();
+            }
+
+            return;
+        }
+
+        var max = _options.CurrentValue.Runs.MaxRetainedRuns;
+        List<AgentRun>? dropped = null;
+        lock (_finishedGate)
+        {
+            _finished.Enqueue(run);
+            while (_finished.Count > max)
+            {
+                (dropped ??= []).Add(_finished.Dequeue());
+            }
+        }
+
+        foreach (var oldest in dropped ?? [])
+        {
+            Drop(oldest);
         }
     }
 
@@ -140,6 +165,24 @@ internal sealed class RunRegistry : IDisposable
             {
                 removed.Dispose();
             }
+        }
+
+        // The expired runs leave the cap's queue too (they finished first, so they are at its front).
+        lock (_finishedGate)
+        {
+            while (_finished.TryPeek(out var oldest) && (IsExpired(oldest, retention) || !_runs.ContainsKey(oldest.Id)))
+            {
+                _finished.Dequeue();
+            }
+        }
+    }
+
+    /// <summary>Forgets a finished run, unless the id has meanwhile come to name another run.</summary>
+    private void Drop(AgentRun run)
+    {
+        if (_runs.TryRemove(new KeyValuePair<string, AgentRun>(run.Id, run)))
+        {
+            run.Dispose();
         }
     }
 
