@@ -178,30 +178,14 @@ internal sealed class ChannelDispatcher(IAgentRunner runner, ISessionStore sessi
     /// <summary>The user's text and, for each media id the channel saved to the media store, a reference the loop resolves.</summary>
     private async Task<List<AIContent>> ContentsAsync(InboundMessage message, CancellationToken cancellationToken)
     {
-        List<AIContent> contents = [new TextContent(message.Text)];
-        if (message.MediaRefs.Count == 0)
+        var found = await MediaAttachmentCheck.ResolveAsync(message.MediaRefs, media, MaxMediaRefs, cancellationToken).ConfigureAwait(false);
+        return found switch
         {
-            return contents;
-        }
-
-        if (message.MediaRefs.Count > MaxMediaRefs)
-        {
-            throw new ArgumentException($"The message carries {message.MediaRefs.Count} media references; at most {MaxMediaRefs} are accepted.", nameof(message));
-        }
-
-        if (message.MediaRefs.FirstOrDefault(static r => !MediaIds.IsValid(r)) is { } malformed)
-        {
-            throw new ArgumentException($"Media reference '{malformed}' is not a media id: save the file with IMediaStore.SaveAsync and pass the id it returns.", nameof(message));
-        }
-
-        var found = await media.GetManyAsync(message.MediaRefs, cancellationToken).ConfigureAwait(false);
-        if (message.MediaRefs.FirstOrDefault(r => !found.Any(f => f.Id == r)) is { } unknown)
-        {
-            throw new ArgumentException($"Media '{unknown}' is not in the media store: save the file with IMediaStore.SaveAsync first.", nameof(message));
-        }
-
-        contents.AddRange(found.Select(static f => new UriContent(MediaReferences.ToUri(f.Id), f.MediaType)));
-        return contents;
+            { References: { } references } => [new TextContent(message.Text), .. references],
+            { Problem: MediaAttachmentProblem.TooMany } => throw new ArgumentException($"The message carries {message.MediaRefs.Count} media references; at most {MaxMediaRefs} are accepted.", nameof(message)),
+            { Problem: MediaAttachmentProblem.Malformed } => throw new ArgumentException($"Media reference '{found.Id}' is not a media id: save the file with IMediaStore.SaveAsync and pass the id it returns.", nameof(message)),
+            _ => throw new ArgumentException($"Media '{found.Id}' is not in the media store: save the file with IMediaStore.SaveAsync first.", nameof(message)),
+        };
     }
 
     private async Task EnsureSessionAsync(string channelName, string sessionId, InboundMessage message, CancellationToken cancellationToken)

@@ -125,6 +125,20 @@ public sealed class ChannelDeliveryTests
     }
 
     [Fact]
+    public async Task Inbound_media_beyond_sixteen_references_is_refused_before_anything_is_stored()
+    {
+        var channel = new FakeChannel();
+        await using var runtime = new ChannelTestRuntime(b => b.AddChannel(_ => channel).UseInMemoryMediaStore());
+        await runtime.StartAsync(channel);
+        var media = runtime.Services.GetRequiredService<IMediaStore>();
+        var saved = await media.SaveAsync(new MemoryStream(MediaSamples.Png), "photo.png", 1 << 20);
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => channel.Context!.DispatchAsync(Inbound("look", [.. Enumerable.Repeat(saved.Id, 17)]), CancellationToken.None));
+        Assert.Contains("17 media references; at most 16", error.Message, StringComparison.Ordinal);
+        Assert.Null(await runtime.Store.GetAsync(ChannelSessionIds.For("fake", "chat/7")));
+    }
+
+    [Fact]
     public async Task Channel_state_changes_are_announced_but_activity_alone_is_not()
     {
         var channel = new FakeChannel();
