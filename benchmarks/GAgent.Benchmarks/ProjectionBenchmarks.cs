@@ -2,6 +2,8 @@ using System.Buffers;
 using System.Net.ServerSentEvents;
 using BenchmarkDotNet.Attributes;
 using GAgent.AspNetCore.OpenAI;
+using GAgent.AspNetCore.OpenAI.Responses;
+using GAgent.AspNetCore.OpenAI.Responses.Wire;
 using GAgent.AspNetCore.Streaming;
 using GAgent.Events;
 
@@ -16,6 +18,8 @@ public class ProjectionBenchmarks
     private TextMessageContentEvent _event = null!;
     private ChatCompletionStream _chat = null!;
     private SseItem<ChatChunk> _chunk;
+    private ResponseStream _responses = null!;
+    private ResponseStreamEvent _responseDelta = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -23,6 +27,8 @@ public class ProjectionBenchmarks
         _event = new TextMessageContentEvent { RunId = "run_0198f3a2c4b07c1e9f0a1b2c3d4e5f60", SessionId = "0198f3a2c4b07c1e9f0a1b2c3d4e5f61", Sequence = 42, Timestamp = DateTimeOffset.UtcNow, MessageId = "msg_0198f3a2c4b07c1e9f0a1b2c3d4e5f62", Delta = "hello " };
         _chat = new ChatCompletionStream(run: null!, "chatcmpl-0198f3a2c4b07c1e9f0a1b2c3d4e5f60", 1_795_000_000, "gpt-4o-mini", includeUsage: true);
         _chunk = new SseItem<ChatChunk>(new ChatChunk(ChatChunkKind.Content, Text: _event.Delta));
+        _responses = new ResponseStream(0, TimeProvider.System);
+        _responseDelta = new ResponseStreamEvent { Type = ResponseProjector.TextDeltaType, SequenceNumber = 42, OutputIndex = 0, ItemId = _event.MessageId, ContentIndex = 0, Delta = _event.Delta, Logprobs = [] };
     }
 
     [Benchmark(Description = "OpenAI chat.completion.chunk")]
@@ -43,10 +49,31 @@ public class ProjectionBenchmarks
         return _buffer.WrittenCount;
     }
 
+    [Benchmark(Description = "OpenAI Responses response.output_text.delta")]
+    public int ResponsesEvent()
+    {
+        _buffer.ResetWrittenCount();
+        // The projector refills one event per token; so does this, with the next sequence number.
+        _responseDelta.SequenceNumber++;
+        _responses.Format(new SseItem<ResponseStreamEvent>(_responseDelta, _responseDelta.Type), _buffer);
+        return _buffer.WrittenCount;
+    }
+
+    [Benchmark(Description = "WebSocket event message")]
+    public int WebSocketFrame()
+    {
+        _buffer.ResetWrittenCount();
+        var writer = _json.Rent(_buffer);
+        AgentEventJson.Write(writer, _event, includeSessionId: true);
+        writer.Flush();
+        return _buffer.WrittenCount;
+    }
+
     [GlobalCleanup]
     public void Cleanup()
     {
         _chat.Dispose();
+        _responses.Dispose();
         _json.Dispose();
     }
 }

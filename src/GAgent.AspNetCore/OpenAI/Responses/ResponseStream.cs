@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Buffers.Text;
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
@@ -17,7 +18,11 @@ namespace GAgent.AspNetCore.OpenAI.Responses;
 /// </summary>
 internal sealed class ResponseStream(long startingAfter, TimeProvider time) : IDisposable
 {
+    /// <summary>Most digits of a sequence number (a long).</summary>
+    private const int MaxDigits = 20;
+
     private readonly PooledJsonWriter _json = new();
+    private TextDeltaFrame? _textDeltaFrame;
 
     /// <summary>Follows a response whose run is still going (or recently ended and is still retained).</summary>
     public async IAsyncEnumerable<SseItem<ResponseStreamEvent>> LiveAsync(ActiveResponse active, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -58,23 +63,55 @@ internal sealed class ResponseStream(long startingAfter, TimeProvider time) : ID
 
     public void Format(SseItem<ResponseStreamEvent> item, IBufferWriter<byte> buffer)
     {
-        var writer = _json.Rent(buffer);
         if (item.Data.Type == ResponseProjector.TextDeltaType)
         {
-            WriteTextDelta(writer, item.Data);
-        }
-        else
-        {
-            GeneratedJson.Serialize(writer, item.Data, ResponsesJson.Context.ResponseStreamEvent);
+            WriteTextDelta(buffer, item.Data);
+            return;
         }
 
+        var writer = _json.Rent(buffer);
+        GeneratedJson.Serialize(writer, item.Data, ResponsesJson.Context.ResponseStreamEvent);
         writer.Flush();
     }
 
     public void Dispose() => _json.Dispose();
 
-    /// <summary>The per-token event, written by hand: the same JSON the serializer writes, without its per-call allocations.</summary>
-    private static void WriteTextDelta(Utf8JsonWriter writer, ResponseStreamEvent e)
+    /// <summary>
+    /// The per-token event. Everything in it but the sequence number and the text is the same for every token of an
+    /// output text, so those bytes are cut once from a fully written event and copied; only the number and the text
+    /// are written per token (see <see cref="PooledJsonWriter.WriteStringBetween"/>).
+    /// </summary>
+    private void WriteTextDelta(IBufferWriter<byte> buffer, ResponseStreamEvent e)
+    {
+        var frame = _textDeltaFrame is { } cached && cached.ItemId == e.ItemId && cached.OutputIndex == e.OutputIndex && cached.ContentIndex == e.ContentIndex
+            ? cached
+            : (_textDeltaFrame = BuildTextDeltaFrame(e)).Value;
+        var span = buffer.GetSpan(frame.Head.Length + MaxDigits);
+        frame.Head.CopyTo(span);
+        Utf8Formatter.TryFormat(e.SequenceNumber, span[frame.Head.Length..], out var digits);
+        buffer.Advance(frame.Head.Length + digits);
+        _json.WriteStringBetween(buffer, frame.Middle, e.Delta!, frame.Tail);
+    }
+
+    /// <summary>The bytes of a text delta around its sequence number and its text, cut from one written in full.</summary>
+    private TextDeltaFrame BuildTextDeltaFrame(ResponseStreamEvent e)
+    {
+        var sample = new ResponseStreamEvent { Type = e.Type, SequenceNumber = 0, OutputIndex = e.OutputIndex, ItemId = e.ItemId, ContentIndex = e.ContentIndex, Delta = string.Empty };
+        var buffer = new ArrayBufferWriter<byte>(256);
+        var writer = _json.Rent(buffer);
+        WriteTextDeltaInFull(writer, sample);
+        writer.Flush();
+        var json = buffer.WrittenSpan;
+        // Inside JSON strings a quote is always escaped, so these markers can only be the fields themselves.
+        var sequence = "\"sequence_number\":0"u8;
+        var delta = "\"delta\":\"\""u8;
+        var numberAt = json.IndexOf(sequence) + sequence.Length - 1;
+        var textAt = json.IndexOf(delta) + delta.Length - 2;
+        return new TextDeltaFrame(e.ItemId, e.OutputIndex, e.ContentIndex, json[..numberAt].ToArray(), json[(numberAt + 1)..textAt].ToArray(), json[(textAt + 2)..].ToArray());
+    }
+
+    /// <summary>The per-token event written field by field: the JSON the serializer writes, and what the frame is cut from.</summary>
+    internal static void WriteTextDeltaInFull(Utf8JsonWriter writer, ResponseStreamEvent e)
     {
         writer.WriteStartObject();
         writer.WriteString("type"u8, e.Type);
