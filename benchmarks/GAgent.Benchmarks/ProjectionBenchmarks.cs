@@ -14,7 +14,8 @@ namespace GAgent.Benchmarks;
 public class ProjectionBenchmarks
 {
     private readonly ArrayBufferWriter<byte> _buffer = new(4096);
-    private readonly PooledJsonWriter _json = new();
+    private readonly AgentEventWriter _native = new(includeSessionId: false);
+    private readonly AgentEventWriter _socket = new(includeSessionId: true);
     private TextMessageContentEvent _event = null!;
     private ChatCompletionStream _chat = null!;
     private SseItem<ChatChunk> _chunk;
@@ -43,9 +44,7 @@ public class ProjectionBenchmarks
     public int AgUiEvent()
     {
         _buffer.ResetWrittenCount();
-        var writer = _json.Rent(_buffer);
-        AgentEventJson.Write(writer, _event);
-        writer.Flush();
+        _native.Write(_buffer, _event);
         return _buffer.WrittenCount;
     }
 
@@ -63,9 +62,7 @@ public class ProjectionBenchmarks
     public int WebSocketFrame()
     {
         _buffer.ResetWrittenCount();
-        var writer = _json.Rent(_buffer);
-        AgentEventJson.Write(writer, _event, includeSessionId: true);
-        writer.Flush();
+        _socket.Write(_buffer, _event);
         return _buffer.WrittenCount;
     }
 
@@ -74,6 +71,7 @@ public class ProjectionBenchmarks
     {
         _chat.Dispose();
         _responses.Dispose();
-        _json.Dispose();
+        _native.Dispose();
+        _socket.Dispose();
     }
 }

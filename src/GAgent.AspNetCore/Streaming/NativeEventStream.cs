@@ -12,7 +12,7 @@ namespace GAgent.AspNetCore.Streaming;
 /// </summary>
 internal sealed class NativeEventStream(IAgentRun run, long afterSequence) : IDisposable
 {
-    private readonly PooledJsonWriter _json = new();
+    private readonly AgentEventWriter _events = new(includeSessionId: false);
 
     public async IAsyncEnumerable<SseItem<AgentEvent>> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -26,12 +26,7 @@ internal sealed class NativeEventStream(IAgentRun run, long afterSequence) : IDi
         }
     }
 
-    public void Format(SseItem<AgentEvent> item, IBufferWriter<byte> buffer)
-    {
-        var writer = _json.Rent(buffer);
-        AgentEventJson.Write(writer, item.Data);
-        writer.Flush();
-    }
+    public void Format(SseItem<AgentEvent> item, IBufferWriter<byte> buffer) => _events.Write(buffer, item.Data);
 
-    public void Dispose() => _json.Dispose();
+    public void Dispose() => _events.Dispose();
 }

@@ -50,7 +50,7 @@ internal sealed class WebSocketConnection : IDisposable
     // into one reusable buffer, so streaming a run allocates nothing per event beyond the event itself.
     private readonly Channel<object> _outbox;
     private readonly ArrayBufferWriter<byte> _frame = new(256);
-    private readonly PooledJsonWriter _json = new();
+    private readonly AgentEventWriter _events = new(includeSessionId: true);
     // Concurrent: the event bus checks membership from the publisher's thread while the receive loop changes it.
     private readonly ConcurrentDictionary<string, WebSocketSubscription> _subscriptions = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _finished = new();
@@ -106,7 +106,7 @@ internal sealed class WebSocketConnection : IDisposable
 
     public void Dispose()
     {
-        _json.Dispose();
+        _events.Dispose();
         _finished.Dispose();
         _idle.Dispose();
     }
@@ -588,17 +588,15 @@ internal sealed class WebSocketConnection : IDisposable
         }
 
         _frame.ResetWrittenCount();
-        var writer = _json.Rent(_frame);
         if (item is AgentEvent agentEvent)
         {
-            AgentEventJson.Write(writer, agentEvent, includeSessionId: true);
+            _events.Write(_frame, agentEvent);
         }
         else
         {
-            AgentEventJson.WriteNotification(writer, (GAgentNotification)item);
+            _events.WriteNotification(_frame, (GAgentNotification)item);
         }
 
-        writer.Flush();
         return _frame.WrittenMemory;
     }
 
