@@ -140,7 +140,8 @@ internal sealed class ChatCompletionStream(IAgentRun run, string completionId, l
     /// <summary>The bytes of a content chunk before and after its text, cut from a fully serialized chunk with empty text.</summary>
     private (byte[] Head, byte[] Tail) BuildContentFrame()
     {
-        var buffer = new ArrayBufferWriter<byte>(256);
+        // Pooled: the JSON writer asks for 4 KB of room, which a new buffer per frame would allocate.
+        using var buffer = new PooledBufferWriter(4096);
         WriteChunk(_json.Rent(buffer), new ChatChunk(ChatChunkKind.Content, Text: string.Empty));
         var json = buffer.WrittenSpan;
         // Inside JSON strings a quote is always escaped, so this marker can only be the delta itself.

@@ -71,7 +71,8 @@ internal sealed class AgentEventWriter(bool includeSessionId) : IDisposable
             ReasoningMessageContentEvent reasoning => reasoning with { Sequence = 0, Timestamp = DateTimeOffset.UnixEpoch, Delta = string.Empty },
             _ => throw new ArgumentException($"'{agentEvent.Type}' is not a delta event.", nameof(agentEvent)),
         };
-        var buffer = new ArrayBufferWriter<byte>(256);
+        // Pooled: the JSON writer asks for 4 KB of room, which a new buffer per frame would allocate.
+        using var buffer = new PooledBufferWriter(4096);
         var writer = _json.Rent(buffer);
         AgentEventJson.Write(writer, sample, includeSessionId);
         writer.Flush();

@@ -97,7 +97,8 @@ internal sealed class ResponseStream(long startingAfter, TimeProvider time) : ID
     private TextDeltaFrame BuildTextDeltaFrame(ResponseStreamEvent e)
     {
         var sample = new ResponseStreamEvent { Type = e.Type, SequenceNumber = 0, OutputIndex = e.OutputIndex, ItemId = e.ItemId, ContentIndex = e.ContentIndex, Delta = string.Empty };
-        var buffer = new ArrayBufferWriter<byte>(256);
+        // Pooled: the JSON writer asks for 4 KB of room, which a new buffer per frame would allocate.
+        using var buffer = new PooledBufferWriter(4096);
         var writer = _json.Rent(buffer);
         WriteTextDeltaInFull(writer, sample);
         writer.Flush();
