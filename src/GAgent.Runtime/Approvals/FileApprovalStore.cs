@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using GAgent.Storage;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -9,9 +10,10 @@ namespace GAgent.Approvals;
 /// <summary>
 /// The default approval store: one JSON file per approval (<c>{id}.json</c>) and per grant (<c>grants/{id}.json</c>)
 /// under a directory. Files are read once into memory on first use; every change is written to a temporary file,
-/// flushed and renamed over the old one, so a crash leaves the old or the new record, never a torn one. Decisions are
-/// serialized by one lock, which makes deciding an atomic compare-and-set within the process. Ids are validated
-/// before they become file names.
+/// flushed and renamed over the old one, so a crash leaves the old or the new record, never a torn one. Changes are
+/// serialized by one lock, which makes deciding an atomic compare-and-set within the process; reads take no lock once
+/// the files are loaded (every run of a session lists its approvals, and a shared lock there would queue them all).
+/// Ids are validated before they become file names.
 /// </summary>
 public sealed class FileApprovalStore : IApprovalStore, IDisposable
 {
@@ -21,8 +23,8 @@ public sealed class FileApprovalStore : IApprovalStore, IDisposable
     private readonly string _grantDirectory;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private Dictionary<string, ApprovalRecord>? _approvals;
-    private Dictionary<string, ApprovalGrant>? _grants;
+    private ConcurrentDictionary<string, ApprovalRecord>? _approvals;
+    private ConcurrentDictionary<string, ApprovalGrant>? _grants;
 
     /// <summary>Creates the store over <paramref name="directory"/>, which is created on first write.</summary>
     public FileApprovalStore(string directory, ILogger<FileApprovalStore>? logger = null)
@@ -63,30 +65,16 @@ public sealed class FileApprovalStore : IApprovalStore, IDisposable
             return null;
         }
 
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return (await LoadAsync(cancellationToken).ConfigureAwait(false)).GetValueOrDefault(approvalId);
-        }
-        finally
-        {
-            _gate.Release();
-        }
+        return (await LoadedAsync(cancellationToken).ConfigureAwait(false)).GetValueOrDefault(approvalId);
     }
 
     /// <inheritdoc />
     public async ValueTask<ApprovalPage> ListAsync(ApprovalQuery query, CancellationToken cancellationToken = default)
     {
         ApprovalPaging.Validate(query);
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return ApprovalPaging.Page((await LoadAsync(cancellationToken).ConfigureAwait(false)).Values, query);
-        }
-        finally
-        {
-            _gate.Release();
-        }
+        var approvals = await LoadedAsync(cancellationToken).ConfigureAwait(false);
+        // Enumerated in place: the dictionary's Values property would lock it and copy every record.
+        return ApprovalPaging.Page(approvals.Select(static pair => pair.Value), query);
     }
 
     /// <inheritdoc />
@@ -167,16 +155,8 @@ public sealed class FileApprovalStore : IApprovalStore, IDisposable
     /// <inheritdoc />
     public async ValueTask<IReadOnlyList<ApprovalGrant>> ListGrantsAsync(CancellationToken cancellationToken = default)
     {
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await LoadAsync(cancellationToken).ConfigureAwait(false);
-            return [.. _grants!.Values.OrderByDescending(static g => g.Id, StringComparer.Ordinal)];
-        }
-        finally
-        {
-            _gate.Release();
-        }
+        await LoadedAsync(cancellationToken).ConfigureAwait(false);
+        return [.. _grants!.Select(static pair => pair.Value).OrderByDescending(static g => g.Id, StringComparer.Ordinal)];
     }
 
     /// <inheritdoc />
@@ -191,7 +171,7 @@ public sealed class FileApprovalStore : IApprovalStore, IDisposable
         try
         {
             await LoadAsync(cancellationToken).ConfigureAwait(false);
-            if (!_grants!.Remove(grantId))
+            if (!_grants!.TryRemove(grantId, out _))
             {
                 return false;
             }
@@ -208,14 +188,34 @@ public sealed class FileApprovalStore : IApprovalStore, IDisposable
     /// <inheritdoc />
     public void Dispose() => _gate.Dispose();
 
-    private async ValueTask<Dictionary<string, ApprovalRecord>> LoadAsync(CancellationToken cancellationToken)
+    /// <summary>The approvals, loaded under the lock the first time and read without it afterwards.</summary>
+    private async ValueTask<ConcurrentDictionary<string, ApprovalRecord>> LoadedAsync(CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref _approvals) is { } loaded)
+        {
+            return loaded;
+        }
+
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await LoadAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Reads the files the first time. Runs under the lock.</summary>
+    private async ValueTask<ConcurrentDictionary<string, ApprovalRecord>> LoadAsync(CancellationToken cancellationToken)
     {
         if (_approvals is not null)
         {
             return _approvals;
         }
 
-        var approvals = new Dictionary<string, ApprovalRecord>(StringComparer.Ordinal);
+        var approvals = new ConcurrentDictionary<string, ApprovalRecord>(StringComparer.Ordinal);
         foreach (var approval in await ReadAllAsync(_directory, ApprovalStoreJsonContext.Default.ApprovalRecord, cancellationToken).ConfigureAwait(false))
         {
             if (ApprovalIds.IsValidApprovalId(approval.Id))
@@ -224,7 +224,7 @@ public sealed class FileApprovalStore : IApprovalStore, IDisposable
             }
         }
 
-        var grants = new Dictionary<string, ApprovalGrant>(StringComparer.Ordinal);
+        var grants = new ConcurrentDictionary<string, ApprovalGrant>(StringComparer.Ordinal);
         foreach (var grant in await ReadAllAsync(_grantDirectory, ApprovalStoreJsonContext.Default.ApprovalGrant, cancellationToken).ConfigureAwait(false))
         {
             if (ApprovalIds.IsValidGrantId(grant.Id))
@@ -233,8 +233,10 @@ public sealed class FileApprovalStore : IApprovalStore, IDisposable
             }
         }
 
+        // The grants first: a reader that sees the approvals loaded (without the lock) must see the grants too.
         _grants = grants;
-        return _approvals = approvals;
+        Volatile.Write(ref _approvals, approvals);
+        return approvals;
     }
 
     private async Task<List<T>> ReadAllAsync<T>(string directory, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)

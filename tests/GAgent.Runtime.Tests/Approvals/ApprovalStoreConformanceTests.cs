@@ -148,6 +148,47 @@ public abstract class ApprovalStoreConformanceTests : IDisposable
     }
 
     [Fact]
+    public async Task Reads_while_approvals_are_created_and_decided_see_whole_records_and_miss_none_at_the_end()
+    {
+        // Every run of a session lists its approvals, so readers overlap writers all the time.
+        var created = new List<ApprovalRecord>();
+        for (var i = 0; i < 40; i++)
+        {
+            created.Add(Pending(sessionId: "s" + (i % 4)));
+        }
+
+        using var stop = new CancellationTokenSource();
+        var readers = Enumerable.Range(0, 4).Select(r => Task.Run(async () =>
+        {
+            var reads = 0;
+            while (!stop.IsCancellationRequested || reads == 0)
+            {
+                var page = await Store.ListAsync(new ApprovalQuery { SessionId = "s" + r, Limit = ApprovalQuery.MaxLimit });
+                Assert.All(page.Items, a => Assert.Equal("s" + r, a.SessionId));
+                Assert.Equal(page.Items.OrderByDescending(static a => a.Id, StringComparer.Ordinal).Select(static a => a.Id), page.Items.Select(static a => a.Id));
+                reads++;
+            }
+
+            return reads;
+        })).ToList();
+        foreach (var approval in created)
+        {
+            await Store.CreateAsync(approval);
+            await Store.DecideAsync(approval.Id, Decision(ApprovalStatus.Approved, ApprovalScope.Once));
+        }
+
+        await stop.CancelAsync();
+        Assert.All(await Task.WhenAll(readers), reads => Assert.True(reads > 0));
+
+        for (var s = 0; s < 4; s++)
+        {
+            var page = await Store.ListAsync(new ApprovalQuery { SessionId = "s" + s, Limit = ApprovalQuery.MaxLimit });
+            Assert.Equal(10, page.Items.Count);
+            Assert.All(page.Items, a => Assert.Equal(ApprovalStatus.Approved, a.Status));
+        }
+    }
+
+    [Fact]
     public async Task Listing_is_newest_first_filtered_and_paged_after_an_id()
     {
         var created = new List<ApprovalRecord>();
