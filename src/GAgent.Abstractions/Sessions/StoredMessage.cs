@@ -33,5 +33,16 @@ public sealed record StoredMessage
     public string Text => string.Concat(Contents.OfType<TextContent>().Select(static t => t.Text));
 
     /// <summary>Converts to the Microsoft.Extensions.AI message the model sees.</summary>
-    public ChatMessage ToChatMessage() => new(Role, [.. Contents]) { MessageId = Id, AuthorName = AuthorName };
+    public ChatMessage ToChatMessage()
+    {
+        // By index: a run turns up to the whole history window into chat messages, and enumerating each message's
+        // contents through the interface would allocate an enumerator per message.
+        var contents = new List<AIContent>(Contents.Count);
+        for (var i = 0; i < Contents.Count; i++)
+        {
+            contents.Add(Contents[i]);
+        }
+
+        return new ChatMessage(Role, contents) { MessageId = Id, AuthorName = AuthorName };
+    }
 }

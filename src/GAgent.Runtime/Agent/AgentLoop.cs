@@ -200,22 +200,23 @@ internal sealed class AgentLoop(
     {
         var current = options.CurrentValue;
         var request = run.Request;
-        var context = new List<ChatMessage>();
-        if (!string.IsNullOrWhiteSpace(instructions))
-        {
-            context.Add(new ChatMessage(ChatRole.System, instructions));
-        }
-
         if (logger.IsEnabled(LogLevel.Trace))
         {
             RuntimeLog.RunInput(logger, run.Id, string.Join("\n", request.Messages.Select(static m => m.Text)));
         }
 
+        List<ChatMessage> context;
         if (run.IsPersistent)
         {
             var inputs = request.Messages.Select(m => StoredInput(run, m)).ToList();
             var history = await ReadHistoryAsync(run.SessionId, current.Agent.HistoryMessages, token).ConfigureAwait(false);
-            context.AddRange(history.Select(static m => m.ToChatMessage()));
+            // Sized once: a session run carries up to the whole history window.
+            context = NewContext(instructions, history.Count + inputs.Count);
+            for (var i = 0; i < history.Count; i++)
+            {
+                context.Add(history[i].ToChatMessage());
+            }
+
             var info = await sessions.AppendAsync(run.SessionId, inputs, token).ConfigureAwait(false);
             await SetTitleAsync(info, inputs, token).ConfigureAwait(false);
             context.AddRange(inputs.Select(static m => m.ToChatMessage()));
@@ -223,6 +224,7 @@ internal sealed class AgentLoop(
         else
         {
             // Nothing is stored: the caller's messages, copied so that resolving their media cannot change them.
+            context = NewContext(instructions, request.Messages.Count);
             context.AddRange(request.Messages.Select(static m => new ChatMessage(m.Role, [.. m.Contents]) { MessageId = m.MessageId, AuthorName = m.AuthorName }));
         }
 
@@ -232,8 +234,21 @@ internal sealed class AgentLoop(
         return HistorySanitizer.Sanitize(context);
     }
 
+    /// <summary>The context's list with room for <paramref name="messages"/> more, starting with the instructions if there are any.</summary>
+    private static List<ChatMessage> NewContext(string? instructions, int messages)
+    {
+        var hasInstructions = !string.IsNullOrWhiteSpace(instructions);
+        var context = new List<ChatMessage>(messages + (hasInstructions ? 1 : 0));
+        if (hasInstructions)
+        {
+            context.Add(new ChatMessage(ChatRole.System, instructions));
+        }
+
+        return context;
+    }
+
     /// <summary>The session's newest <paramref name="count"/> messages, oldest first, read in pages (a store serves at most <see cref="MessageQuery.MaxLimit"/> at once).</summary>
-    private async Task<List<StoredMessage>> ReadHistoryAsync(string sessionId, int count, CancellationToken token)
+    private async Task<IReadOnlyList<StoredMessage>> ReadHistoryAsync(string sessionId, int count, CancellationToken token)
     {
         var pages = new List<IReadOnlyList<StoredMessage>>();
         var read = 0;
@@ -249,6 +264,12 @@ internal sealed class AgentLoop(
             }
 
             before = page.FirstIndex;
+        }
+
+        if (pages.Count == 1)
+        {
+            // One page (the default window fits one): it is the history as it is, without a copy.
+            return pages[0];
         }
 
         pages.Reverse();

@@ -19,22 +19,31 @@ internal static class ApprovalPaging
 
     public static ApprovalPage Page(IEnumerable<ApprovalRecord> approvals, ApprovalQuery query)
     {
-        var matching = approvals
-            .Where(a => query.Status is not { } status || a.Status == status)
-            .Where(a => query.SessionId is null || string.Equals(a.SessionId, query.SessionId, StringComparison.Ordinal))
-            .Where(a => query.RunId is null || string.Equals(a.RunId, query.RunId, StringComparison.Ordinal))
-            .Where(a => query.After is null || string.CompareOrdinal(a.Id, query.After) < 0)
-            .OrderByDescending(static a => a.Id, StringComparer.Ordinal)
-            .Take(query.Limit + 1)
-            .ToList();
+        // A plain loop: every run of a session lists its approvals, usually to find none.
+        var matching = new List<ApprovalRecord>();
+        foreach (var approval in approvals)
+        {
+            if (Matches(approval, query))
+            {
+                matching.Add(approval);
+            }
+        }
+
+        matching.Sort(static (a, b) => string.CompareOrdinal(b.Id, a.Id));
         var more = matching.Count > query.Limit;
         if (more)
         {
-            matching.RemoveAt(matching.Count - 1);
+            matching.RemoveRange(query.Limit, matching.Count - query.Limit);
         }
 
         return new ApprovalPage { Items = matching, NextAfter = more ? matching[^1].Id : null };
     }
+
+    private static bool Matches(ApprovalRecord approval, ApprovalQuery query)
+        => (query.Status is not { } status || approval.Status == status)
+            && (query.SessionId is null || string.Equals(approval.SessionId, query.SessionId, StringComparison.Ordinal))
+            && (query.RunId is null || string.Equals(approval.RunId, query.RunId, StringComparison.Ordinal))
+            && (query.After is null || string.CompareOrdinal(approval.Id, query.After) < 0);
 
     public static void ValidateNew(ApprovalRecord approval)
     {

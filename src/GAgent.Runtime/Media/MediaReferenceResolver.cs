@@ -15,7 +15,7 @@ internal sealed class MediaReferenceResolver(IMediaStore store)
     {
         foreach (var message in messages)
         {
-            if (!message.Contents.Any(static c => c is UriContent uri && MediaReferences.TryGetId(uri.Uri, out _)))
+            if (!HasReference(message.Contents))
             {
                 continue;
             }
@@ -30,6 +30,20 @@ internal sealed class MediaReferenceResolver(IMediaStore store)
 
             message.Contents = resolved;
         }
+    }
+
+    /// <summary>Whether any content is a media reference; by index, as every message of the history window is checked each run.</summary>
+    private static bool HasReference(IList<AIContent> contents)
+    {
+        for (var i = 0; i < contents.Count; i++)
+        {
+            if (contents[i] is UriContent uri && MediaReferences.TryGetId(uri.Uri, out _))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private async ValueTask<AIContent> ResolveAsync(string id, int maxTextBytes, CancellationToken cancellationToken)
