@@ -79,7 +79,14 @@ public sealed class ApprovalLiveTests
         await AssertErrorAsync(socket, "decision", "invalid_request");
 
         await socket.SendAsync($$"""{"type":"approval","id":"{{approvalId}}","decision":"approve","scope":"once","clientRequestId":"yes"}""");
-        var continued = await socket.ReceiveUntilAsync(m => m.Type() == "RUN_FINISHED");
+        // The continuation starts before the ack is sent, so a quick one can finish first (the protocol says so).
+        var (acked, finished) = (false, false);
+        var continued = await socket.ReceiveUntilAsync(m =>
+        {
+            acked |= m.Type() == "ack";
+            finished |= m.Type() == "RUN_FINISHED";
+            return acked && finished;
+        });
 
         var resolved = continued.Single(m => m.Type() == "CUSTOM" && m.GetProperty("name").GetString() == "gagent.approval.resolved");
         Assert.Equal(approvalId, resolved.GetProperty("value").GetProperty("id").GetString());
