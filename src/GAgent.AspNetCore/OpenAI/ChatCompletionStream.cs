@@ -18,6 +18,7 @@ namespace GAgent.AspNetCore.OpenAI;
 internal sealed class ChatCompletionStream(IAgentRun run, string completionId, long created, string model, bool includeUsage) : IDisposable
 {
     private static readonly byte[] DoneBytes = "[DONE]"u8.ToArray();
+    private static readonly byte[] ContentPlaceholder = "\"delta\":{\"content\":\"\""u8.ToArray();
     private readonly PooledJsonWriter _json = new();
     private readonly Dictionary<string, int> _toolIndexes = new(StringComparer.Ordinal);
     private bool _hadText;
@@ -140,15 +141,8 @@ internal sealed class ChatCompletionStream(IAgentRun run, string completionId, l
     /// <summary>The bytes of a content chunk before and after its text, cut from a fully serialized chunk with empty text.</summary>
     private (byte[] Head, byte[] Tail) BuildContentFrame()
     {
-        // Pooled: the JSON writer asks for 4 KB of room, which a new buffer per frame would allocate.
-        using var buffer = new PooledBufferWriter(4096);
-        WriteChunk(_json.Rent(buffer), new ChatChunk(ChatChunkKind.Content, Text: string.Empty));
-        var json = buffer.WrittenSpan;
-        // Inside JSON strings a quote is always escaped, so this marker can only be the delta itself.
-        var marker = "\"delta\":{\"content\":\"\""u8;
-        var at = json.IndexOf(marker);
-        var textStart = at + marker.Length - 2;
-        return (json[..textStart].ToArray(), json[(textStart + 2)..].ToArray());
+        var pieces = _json.CutFrame(writer => WriteChunk(writer, new ChatChunk(ChatChunkKind.Content, Text: string.Empty)), ContentPlaceholder);
+        return (pieces[0], pieces[1]);
     }
 
     public void Dispose() => _json.Dispose();

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Buffers.Text;
 using GAgent.Events;
 
 namespace GAgent.AspNetCore.Streaming;
@@ -14,10 +13,9 @@ namespace GAgent.AspNetCore.Streaming;
 /// <param name="includeSessionId">Also write <c>sessionId</c> (the WebSocket, where several sessions share one socket).</param>
 internal sealed class AgentEventWriter(bool includeSessionId) : IDisposable
 {
-    /// <summary>Most bytes of a long written in decimal.</summary>
-    private const int MaxDigits = 20;
-
-    private static readonly byte[] TimestampField = ",\"timestamp\":"u8.ToArray();
+    private static readonly byte[] SequencePlaceholder = "\"sequence\":0"u8.ToArray();
+    private static readonly byte[] TimestampPlaceholder = "\"timestamp\":0"u8.ToArray();
+    private static readonly byte[] DeltaPlaceholder = "\"delta\":\"\""u8.ToArray();
 
     private readonly PooledJsonWriter _json = new();
     private AgentDeltaFrame? _frame;
@@ -41,15 +39,8 @@ internal sealed class AgentEventWriter(bool includeSessionId) : IDisposable
         var frame = _frame is { } cached && cached.Fits(agentEvent.Type, agentEvent.SessionId, agentEvent.RunId, messageId)
             ? cached
             : _frame = BuildFrame(agentEvent, messageId);
-        var span = buffer.GetSpan(frame.Head.Length + MaxDigits + TimestampField.Length + MaxDigits);
-        frame.Head.CopyTo(span);
-        var at = frame.Head.Length;
-        Utf8Formatter.TryFormat(agentEvent.Sequence, span[at..], out var written);
-        at += written;
-        TimestampField.CopyTo(span[at..]);
-        at += TimestampField.Length;
-        Utf8Formatter.TryFormat(agentEvent.Timestamp.ToUnixTimeMilliseconds(), span[at..], out written);
-        buffer.Advance(at + written);
+        PooledJsonWriter.WriteNumberAfter(buffer, frame.Head, agentEvent.Sequence);
+        PooledJsonWriter.WriteNumberAfter(buffer, frame.BeforeTimestamp, agentEvent.Timestamp.ToUnixTimeMilliseconds());
         _json.WriteStringBetween(buffer, frame.Middle, delta, frame.Tail);
     }
 
@@ -71,23 +62,7 @@ internal sealed class AgentEventWriter(bool includeSessionId) : IDisposable
             ReasoningMessageContentEvent reasoning => reasoning with { Sequence = 0, Timestamp = DateTimeOffset.UnixEpoch, Delta = string.Empty },
             _ => throw new ArgumentException($"'{agentEvent.Type}' is not a delta event.", nameof(agentEvent)),
         };
-        // Pooled: the JSON writer asks for 4 KB of room, which a new buffer per frame would allocate.
-        using var buffer = new PooledBufferWriter(4096);
-        var writer = _json.Rent(buffer);
-        AgentEventJson.Write(writer, sample, includeSessionId);
-        writer.Flush();
-        var json = buffer.WrittenSpan;
-        // Inside JSON strings a quote is always escaped, so these markers can only be the fields themselves.
-        var numbers = "\"sequence\":0,\"timestamp\":0"u8;
-        var deltaField = "\"delta\":\"\""u8;
-        var numbersAt = json.IndexOf(numbers);
-        var textAt = json.IndexOf(deltaField) + deltaField.Length - 2;
-        if (numbersAt < 0 || textAt < numbersAt)
-        {
-            throw new InvalidOperationException("The native JSON of a delta event no longer has the shape the frame is cut from.");
-        }
-
-        var head = json[..(numbersAt + "\"sequence\":"u8.Length)];
-        return new AgentDeltaFrame(agentEvent.Type, agentEvent.SessionId, agentEvent.RunId, messageId, head.ToArray(), json[(numbersAt + numbers.Length)..textAt].ToArray(), json[(textAt + 2)..].ToArray());
+        var pieces = _json.CutFrame(writer => AgentEventJson.Write(writer, sample, includeSessionId), SequencePlaceholder, TimestampPlaceholder, DeltaPlaceholder);
+        return new AgentDeltaFrame(agentEvent.Type, agentEvent.SessionId, agentEvent.RunId, messageId, pieces[0], pieces[1], pieces[2], pieces[3]);
     }
 }

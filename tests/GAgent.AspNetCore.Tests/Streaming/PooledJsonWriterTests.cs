@@ -57,6 +57,40 @@ public sealed class PooledJsonWriterTests
         Assert.Equal("{\"delta\":\"" + text + "\"}", Encoding.UTF8.GetString(buffer.WrittenSpan));
     }
 
+    [Fact]
+    public void A_frame_is_cut_at_its_placeholders_in_order_and_a_missing_one_is_refused()
+    {
+        using var json = new PooledJsonWriter();
+        static void Sample(System.Text.Json.Utf8JsonWriter writer)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("id"u8, "x \"sequence\":0");
+            writer.WriteNumber("sequence"u8, 0);
+            writer.WriteNumber("timestamp"u8, 0);
+            writer.WriteString("delta"u8, "");
+            writer.WriteEndObject();
+        }
+
+        var pieces = json.CutFrame(Sample, "\"sequence\":0"u8.ToArray(), "\"timestamp\":0"u8.ToArray(), "\"delta\":\"\""u8.ToArray());
+
+        // The escaped look-alike inside the id's string is not a placeholder.
+        Assert.Equal(["{\"id\":\"x \\\"sequence\\\":0\",\"sequence\":", ",\"timestamp\":", ",\"delta\":", "}"], pieces.Select(static p => Encoding.UTF8.GetString(p)));
+        var error = Assert.Throws<InvalidOperationException>(() => json.CutFrame(Sample, "\"delta\":\"\""u8.ToArray(), "\"sequence\":0"u8.ToArray()));
+        Assert.Contains("\"sequence\":0", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_number_after_a_head_is_what_the_writer_writes()
+    {
+        foreach (var value in new[] { 0L, 7L, -42L, long.MaxValue, long.MinValue })
+        {
+            var buffer = new ArrayBufferWriter<byte>(1);
+            PooledJsonWriter.WriteNumberAfter(buffer, "\"n\":"u8, value);
+
+            Assert.Equal("\"n\":" + System.Text.Json.JsonSerializer.Serialize(value), Encoding.UTF8.GetString(buffer.WrittenSpan));
+        }
+    }
+
     private static string Between(string text)
     {
         var buffer = new ArrayBufferWriter<byte>();

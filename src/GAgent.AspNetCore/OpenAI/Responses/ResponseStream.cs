@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Buffers.Text;
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
@@ -18,8 +17,8 @@ namespace GAgent.AspNetCore.OpenAI.Responses;
 /// </summary>
 internal sealed class ResponseStream(long startingAfter, TimeProvider time) : IDisposable
 {
-    /// <summary>Most digits of a sequence number (a long).</summary>
-    private const int MaxDigits = 20;
+    private static readonly byte[] SequencePlaceholder = "\"sequence_number\":0"u8.ToArray();
+    private static readonly byte[] DeltaPlaceholder = "\"delta\":\"\""u8.ToArray();
 
     private readonly PooledJsonWriter _json = new();
     private TextDeltaFrame? _textDeltaFrame;
@@ -86,10 +85,7 @@ internal sealed class ResponseStream(long startingAfter, TimeProvider time) : ID
         var frame = _textDeltaFrame is { } cached && cached.ItemId == e.ItemId && cached.OutputIndex == e.OutputIndex && cached.ContentIndex == e.ContentIndex
             ? cached
             : (_textDeltaFrame = BuildTextDeltaFrame(e)).Value;
-        var span = buffer.GetSpan(frame.Head.Length + MaxDigits);
-        frame.Head.CopyTo(span);
-        Utf8Formatter.TryFormat(e.SequenceNumber, span[frame.Head.Length..], out var digits);
-        buffer.Advance(frame.Head.Length + digits);
+        PooledJsonWriter.WriteNumberAfter(buffer, frame.Head, e.SequenceNumber);
         _json.WriteStringBetween(buffer, frame.Middle, e.Delta!, frame.Tail);
     }
 
@@ -97,18 +93,8 @@ internal sealed class ResponseStream(long startingAfter, TimeProvider time) : ID
     private TextDeltaFrame BuildTextDeltaFrame(ResponseStreamEvent e)
     {
         var sample = new ResponseStreamEvent { Type = e.Type, SequenceNumber = 0, OutputIndex = e.OutputIndex, ItemId = e.ItemId, ContentIndex = e.ContentIndex, Delta = string.Empty };
-        // Pooled: the JSON writer asks for 4 KB of room, which a new buffer per frame would allocate.
-        using var buffer = new PooledBufferWriter(4096);
-        var writer = _json.Rent(buffer);
-        WriteTextDeltaInFull(writer, sample);
-        writer.Flush();
-        var json = buffer.WrittenSpan;
-        // Inside JSON strings a quote is always escaped, so these markers can only be the fields themselves.
-        var sequence = "\"sequence_number\":0"u8;
-        var delta = "\"delta\":\"\""u8;
-        var numberAt = json.IndexOf(sequence) + sequence.Length - 1;
-        var textAt = json.IndexOf(delta) + delta.Length - 2;
-        return new TextDeltaFrame(e.ItemId, e.OutputIndex, e.ContentIndex, json[..numberAt].ToArray(), json[(numberAt + 1)..textAt].ToArray(), json[(textAt + 2)..].ToArray());
+        var pieces = _json.CutFrame(writer => WriteTextDeltaInFull(writer, sample), SequencePlaceholder, DeltaPlaceholder);
+        return new TextDeltaFrame(e.ItemId, e.OutputIndex, e.ContentIndex, pieces[0], pieces[1], pieces[2]);
     }
 
     /// <summary>The per-token event written field by field: the JSON the serializer writes, and what the frame is cut from.</summary>
