@@ -91,11 +91,7 @@ internal sealed class RunRegistry : IDisposable
 
         if (!run.IsPersistent)
         {
-            if (_runs.TryRemove(run.Id, out var removed))
-            {
-                removed.Dispose();
-            }
-
+            Drop(run);
             return;
         }
 
@@ -159,11 +155,11 @@ internal sealed class RunRegistry : IDisposable
             return;
         }
 
-        foreach (var (id, run) in _runs)
+        foreach (var (_, run) in _runs)
         {
-            if (IsExpired(run, retention) && _runs.TryRemove(id, out var removed))
+            if (IsExpired(run, retention))
             {
-                removed.Dispose();
+                Drop(run);
             }
         }
 
@@ -177,7 +173,7 @@ internal sealed class RunRegistry : IDisposable
         }
     }
 
-    /// <summary>Forgets a finished run, unless the id has meanwhile come to name another run.</summary>
+    /// <summary>Forgets a run that is no longer needed and disposes it, unless the id has meanwhile come to name another run.</summary>
     private void Drop(AgentRun run)
     {
         if (_runs.TryRemove(new KeyValuePair<string, AgentRun>(run.Id, run)))
