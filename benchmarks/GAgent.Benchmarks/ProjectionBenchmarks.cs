@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Net.ServerSentEvents;
 using BenchmarkDotNet.Attributes;
 using GAgent.AspNetCore.OpenAI;
 using GAgent.AspNetCore.OpenAI.Responses;
@@ -9,17 +8,20 @@ using GAgent.Events;
 
 namespace GAgent.Benchmarks;
 
-/// <summary>Per-token cost of turning one text delta event into wire bytes, for each projection.</summary>
+/// <summary>
+/// Per-token cost of turning one text delta event into wire bytes, for each projection: the SSE ones write a whole
+/// framed event, the WebSocket one the message's payload.
+/// </summary>
 [MemoryDiagnoser]
 public class ProjectionBenchmarks
 {
     private readonly ArrayBufferWriter<byte> _buffer = new(4096);
-    private readonly AgentEventWriter _native = new(includeSessionId: false);
+    private readonly SseEventWriter _events = new(4096);
     private readonly AgentEventWriter _socket = new(includeSessionId: true);
     private TextMessageContentEvent _event = null!;
     private ChatCompletionStream _chat = null!;
-    private SseItem<ChatChunk> _chunk;
-    private ResponseStream _responses = null!;
+    private NativeEventStream _native = null!;
+    private ResponseEventFormatter _responses = null!;
     private ResponseStreamEvent _responseDelta = null!;
 
     [GlobalSetup]
@@ -27,35 +29,35 @@ public class ProjectionBenchmarks
     {
         _event = new TextMessageContentEvent { RunId = "run_0198f3a2c4b07c1e9f0a1b2c3d4e5f60", SessionId = "0198f3a2c4b07c1e9f0a1b2c3d4e5f61", Sequence = 42, Timestamp = DateTimeOffset.UtcNow, MessageId = "msg_0198f3a2c4b07c1e9f0a1b2c3d4e5f62", Delta = "hello " };
         _chat = new ChatCompletionStream(run: null!, "chatcmpl-0198f3a2c4b07c1e9f0a1b2c3d4e5f60", 1_795_000_000, "gpt-4o-mini", includeUsage: true);
-        _chunk = new SseItem<ChatChunk>(new ChatChunk(ChatChunkKind.Content, Text: _event.Delta));
-        _responses = new ResponseStream(0, TimeProvider.System);
+        _native = new NativeEventStream(run: null!, 0);
+        _responses = new ResponseEventFormatter();
         _responseDelta = new ResponseStreamEvent { Type = ResponseProjector.TextDeltaType, SequenceNumber = 42, OutputIndex = 0, ItemId = _event.MessageId, ContentIndex = 0, Delta = _event.Delta, Logprobs = [] };
     }
 
     [Benchmark(Description = "OpenAI chat.completion.chunk")]
     public int ChatChunk()
     {
-        _buffer.ResetWrittenCount();
-        _chat.Format(_chunk, _buffer);
-        return _buffer.WrittenCount;
+        _events.Clear();
+        _chat.Write(_event, _events);
+        return _events.WrittenCount;
     }
 
     [Benchmark(Description = "AG-UI TEXT_MESSAGE_CONTENT")]
     public int AgUiEvent()
     {
-        _buffer.ResetWrittenCount();
-        _native.Write(_buffer, _event);
-        return _buffer.WrittenCount;
+        _events.Clear();
+        _native.Write(_event, _events);
+        return _events.WrittenCount;
     }
 
     [Benchmark(Description = "OpenAI Responses response.output_text.delta")]
     public int ResponsesEvent()
     {
-        _buffer.ResetWrittenCount();
+        _events.Clear();
         // The projector refills one event per token; so does this, with the next sequence number.
         _responseDelta.SequenceNumber++;
-        _responses.Format(new SseItem<ResponseStreamEvent>(_responseDelta, _responseDelta.Type), _buffer);
-        return _buffer.WrittenCount;
+        _responses.Write(_responseDelta, _events);
+        return _events.WrittenCount;
     }
 
     [Benchmark(Description = "WebSocket event message")]
@@ -73,5 +75,6 @@ public class ProjectionBenchmarks
         _responses.Dispose();
         _native.Dispose();
         _socket.Dispose();
+        _events.Dispose();
     }
 }

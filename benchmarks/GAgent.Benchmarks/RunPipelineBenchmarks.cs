@@ -1,8 +1,10 @@
-using System.Buffers;
 using BenchmarkDotNet.Attributes;
 using GAgent.AspNetCore.OpenAI;
 using GAgent.LoadTest;
 using GAgent.Runs;
+using GAgent.AspNetCore.Streaming;
+using GAgent.Events;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,13 +12,12 @@ namespace GAgent.Benchmarks;
 
 /// <summary>
 /// A whole run without HTTP: the agent loop over a zero-latency model, its journal, and the OpenAI chunk projection
-/// into a buffer, or the aggregation of a non-streamed reply (asked for whole, as a non-streamed OpenAI request does).
+/// written as SSE to a response body that only counts bytes, or the aggregation of a non-streamed reply (asked for whole, as a non-streamed OpenAI request does).
 /// Per-token figures of the streamed run are this divided by <see cref="Tokens"/>.
 /// </summary>
 [MemoryDiagnoser]
 public class RunPipelineBenchmarks
 {
-    private readonly ArrayBufferWriter<byte> _buffer = new(64 * 1024);
     private ServiceProvider _services = null!;
     private IAgentRunner _runner = null!;
 
@@ -35,18 +36,16 @@ public class RunPipelineBenchmarks
         _runner = _services.GetRequiredService<IAgentRunner>();
     }
 
-    [Benchmark(Description = "ephemeral run, streamed as chat chunks")]
-    public async Task<int> StreamedRun()
+    [Benchmark(Description = "ephemeral run, streamed as chat chunks over SSE")]
+    public async Task<long> StreamedRun()
     {
         var run = await _runner.StartAsync(new AgentRunRequest { Messages = [new ChatMessage(ChatRole.User, "go")], ModelId = "zero" }).ConfigureAwait(false);
         using var stream = new ChatCompletionStream(run, "chatcmpl-bench", 1, "zero", includeUsage: true);
-        _buffer.ResetWrittenCount();
-        await foreach (var item in stream.ReadAsync(CancellationToken.None).ConfigureAwait(false))
-        {
-            stream.Format(item, _buffer);
-        }
-
-        return _buffer.WrittenCount;
+        var body = new CountingStream();
+        var context = new DefaultHttpContext { RequestServices = _services };
+        context.Response.Body = body;
+        await new SseStreamResult<AgentEvent>(stream).ExecuteAsync(context).ConfigureAwait(false);
+        return body.Length;
     }
 
     [Benchmark(Description = "ephemeral run, collected as one chat completion")]

@@ -128,7 +128,7 @@ internal static class RunEndpoints
     {
         var stream = new NativeEventStream(run, after);
         context.Response.RegisterForDispose(stream);
-        return new SseStreamResult<AgentEvent>(stream.ReadAsync, stream.Format, _ =>
+        return new SseStreamResult<AgentEvent>(stream, _ =>
         {
             if (cancelOnDisconnect)
             {

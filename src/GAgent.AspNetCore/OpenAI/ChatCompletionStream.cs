@@ -1,6 +1,4 @@
 using System.Buffers;
-using System.Net.ServerSentEvents;
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using GAgent.AspNetCore.Http;
 using GAgent.AspNetCore.OpenAI.Wire;
@@ -15,9 +13,8 @@ namespace GAgent.AspNetCore.OpenAI;
 /// <c>delta.tool_calls</c> only for client-declared tools (the agent's own tools never leak into the stream), a
 /// finish chunk, a usage chunk when asked, then <c>[DONE]</c>; a failure becomes <c>data: {"error":{...}}</c>.
 /// </summary>
-internal sealed class ChatCompletionStream(IAgentRun run, string completionId, long created, string model, bool includeUsage) : IDisposable
+internal sealed class ChatCompletionStream(IAgentRun run, string completionId, long created, string model, bool includeUsage) : ISseProjection<AgentEvent>, IDisposable
 {
-    private static readonly byte[] DoneBytes = "[DONE]"u8.ToArray();
     private static readonly byte[] ContentPlaceholder = "\"delta\":{\"content\":\"\""u8.ToArray();
     private readonly PooledJsonWriter _json = new();
     private readonly Dictionary<string, int> _toolIndexes = new(StringComparer.Ordinal);
@@ -25,80 +22,78 @@ internal sealed class ChatCompletionStream(IAgentRun run, string completionId, l
     private bool _separatorPending;
     private (byte[] Head, byte[] Tail)? _contentFrame;
 
-    public async IAsyncEnumerable<SseItem<ChatChunk>> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    public IAsyncEnumerable<ReadOnlyMemory<AgentEvent>> ReadBatchesAsync(CancellationToken cancellationToken)
+        => RunEventSource.ReadBatchesAsync(run, 0, RunEventDelivery.EveryDelta, cancellationToken);
+
+    /// <summary>The role chunk, which OpenAI sends before any content.</summary>
+    public void WriteStart(SseEventWriter events) => WriteEvent(events, new ChatChunk(ChatChunkKind.Role));
+
+    public void Write(AgentEvent agentEvent, SseEventWriter events)
     {
-        yield return new SseItem<ChatChunk>(new ChatChunk(ChatChunkKind.Role));
-        await foreach (var batch in RunEventSource.ReadBatchesAsync(run, 0, RunEventDelivery.EveryDelta, cancellationToken).ConfigureAwait(false))
+        switch (agentEvent)
         {
-            for (var i = 0; i < batch.Length; i++)
-            {
-                var agentEvent = batch.Span[i];
-                switch (agentEvent)
+            case TextMessageStartEvent:
+                // Several assistant messages (before and after tool calls) read as one answer, separated by a blank line.
+                _separatorPending = _hadText;
+                break;
+            case TextMessageContentEvent content:
+                if (_separatorPending)
                 {
-                    case TextMessageStartEvent:
-                        // Several assistant messages (before and after tool calls) read as one answer, separated by a blank line.
-                        _separatorPending = _hadText;
-                        break;
-                    case TextMessageContentEvent content:
-                        if (_separatorPending)
-                        {
-                            _separatorPending = false;
-                            yield return new SseItem<ChatChunk>(new ChatChunk(ChatChunkKind.Content, Text: "\n\n"));
-                        }
-
-                        _hadText = true;
-                        yield return new SseItem<ChatChunk>(new ChatChunk(ChatChunkKind.Content, Text: content.Delta));
-                        break;
-                    case ToolCallStartEvent { ClientSide: true } start:
-                        var index = _toolIndexes.Count;
-                        _toolIndexes[start.ToolCallId] = index;
-                        yield return new SseItem<ChatChunk>(new ChatChunk(ChatChunkKind.ToolCallStart, start, index));
-                        break;
-                    case ToolCallArgsEvent args when _toolIndexes.TryGetValue(args.ToolCallId, out var argsIndex):
-                        yield return new SseItem<ChatChunk>(new ChatChunk(ChatChunkKind.ToolCallArguments, args, argsIndex));
-                        break;
-                    case RunFinishedEvent finished:
-                        if (ChatCompletionErrors.ApprovalNotice(finished) is { } notice)
-                        {
-                            yield return new SseItem<ChatChunk>(new ChatChunk(ChatChunkKind.Content, Text: _hadText ? "\n\n" + notice : notice));
-                            _hadText = true;
-                        }
-
-                        yield return new SseItem<ChatChunk>(new ChatChunk(ChatChunkKind.Finish, finished));
-                        if (includeUsage)
-                        {
-                            yield return new SseItem<ChatChunk>(new ChatChunk(ChatChunkKind.Usage, finished));
-                        }
-
-                        yield return new SseItem<ChatChunk>(new ChatChunk(ChatChunkKind.Done));
-                        break;
-                    case RunErrorEvent error:
-                        yield return new SseItem<ChatChunk>(new ChatChunk(ChatChunkKind.Error, error));
-                        break;
+                    _separatorPending = false;
+                    WriteContent(events, "\n\n");
                 }
-            }
+
+                _hadText = true;
+                WriteContent(events, content.Delta);
+                break;
+            case ToolCallStartEvent { ClientSide: true } start:
+                var index = _toolIndexes.Count;
+                _toolIndexes[start.ToolCallId] = index;
+                WriteEvent(events, new ChatChunk(ChatChunkKind.ToolCallStart, start, index));
+                break;
+            case ToolCallArgsEvent args when _toolIndexes.TryGetValue(args.ToolCallId, out var argsIndex):
+                WriteEvent(events, new ChatChunk(ChatChunkKind.ToolCallArguments, args, argsIndex));
+                break;
+            case RunFinishedEvent finished:
+                if (ChatCompletionErrors.ApprovalNotice(finished) is { } notice)
+                {
+                    WriteContent(events, _hadText ? "\n\n" + notice : notice);
+                    _hadText = true;
+                }
+
+                WriteEvent(events, new ChatChunk(ChatChunkKind.Finish, finished));
+                if (includeUsage)
+                {
+                    WriteEvent(events, new ChatChunk(ChatChunkKind.Usage, finished));
+                }
+
+                events.BeginEvent().Write("[DONE]"u8);
+                events.EndEvent();
+                break;
+            case RunErrorEvent error:
+                WriteEvent(events, new ChatChunk(ChatChunkKind.Error, error));
+                break;
         }
     }
 
-    public void Format(SseItem<ChatChunk> item, IBufferWriter<byte> buffer)
+    public void WriteEnd(SseEventWriter events)
     {
-        var chunk = item.Data;
-        if (chunk.Kind == ChatChunkKind.Done)
-        {
-            buffer.Write(DoneBytes);
-            return;
-        }
+    }
 
-        if (chunk.Kind == ChatChunkKind.Content)
-        {
-            // The per-token chunk: everything around the text is the same for the whole stream and is copied, not
-            // re-serialized; only the text is written per token (see WriteStringBetween).
-            var (head, tail) = _contentFrame ??= BuildContentFrame();
-            _json.WriteStringBetween(buffer, head, chunk.Text!, tail);
-            return;
-        }
+    /// <summary>
+    /// The per-token chunk: everything around the text, its SSE framing included, is the same for the whole stream and
+    /// is copied, not re-serialized; only the text is written per token (see WriteStringBetween).
+    /// </summary>
+    private void WriteContent(SseEventWriter events, string text)
+    {
+        var (head, tail) = _contentFrame ??= BuildContentFrame();
+        _json.WriteStringBetween(events.Framed, head, text, tail);
+    }
 
-        WriteChunk(_json.Rent(buffer), chunk);
+    private void WriteEvent(SseEventWriter events, ChatChunk chunk)
+    {
+        WriteChunk(_json.Rent(events.BeginEvent()), chunk);
+        events.EndEvent();
     }
 
     /// <summary>Serializes any chunk in full; the content fast path must produce exactly these bytes.</summary>
@@ -138,11 +133,11 @@ internal sealed class ChatCompletionStream(IAgentRun run, string completionId, l
         writer.Flush();
     }
 
-    /// <summary>The bytes of a content chunk before and after its text, cut from a fully serialized chunk with empty text.</summary>
+    /// <summary>The bytes of a content event before and after its text, cut from a chunk with empty text serialized in full.</summary>
     private (byte[] Head, byte[] Tail) BuildContentFrame()
     {
         var pieces = _json.CutFrame(writer => WriteChunk(writer, new ChatChunk(ChatChunkKind.Content, Text: string.Empty)), ContentPlaceholder);
-        return (pieces[0], pieces[1]);
+        return SseEventWriter.FrameAround(eventType: null, pieces[0], pieces[1]);
     }
 
     public void Dispose() => _json.Dispose();

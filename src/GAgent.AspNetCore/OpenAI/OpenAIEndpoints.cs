@@ -1,6 +1,7 @@
 using GAgent.AspNetCore.Http;
 using GAgent.AspNetCore.OpenAI.Wire;
 using GAgent.AspNetCore.Streaming;
+using GAgent.Events;
 using GAgent.Models;
 using GAgent.Profiles;
 using GAgent.Runs;
@@ -89,7 +90,7 @@ internal static class OpenAIEndpoints
         {
             var stream = new ChatCompletionStream(run, completionId, created, body.Model!, body.StreamOptions?.IncludeUsage == true);
             context.Response.RegisterForDispose(stream);
-            return new SseStreamResult<ChatChunk>(stream.ReadAsync, stream.Format, _ => StopIf(cancelOnDisconnect, run));
+            return new SseStreamResult<AgentEvent>(stream, _ => StopIf(cancelOnDisconnect, run));
         }
 
         try

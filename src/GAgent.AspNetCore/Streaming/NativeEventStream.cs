@@ -1,6 +1,3 @@
-using System.Buffers;
-using System.Net.ServerSentEvents;
-using System.Runtime.CompilerServices;
 using GAgent.Events;
 using GAgent.Runs;
 
@@ -10,23 +7,26 @@ namespace GAgent.AspNetCore.Streaming;
 /// A run's events as native (AG-UI shaped) SSE, data-only, with <c>id:</c> = sequence so a client can resume with
 /// <c>Last-Event-ID</c>. A resume point older than the backlog yields one <c>RUN_ERROR</c> saying so, never silence.
 /// </summary>
-internal sealed class NativeEventStream(IAgentRun run, long afterSequence) : IDisposable
+internal sealed class NativeEventStream(IAgentRun run, long afterSequence) : ISseProjection<AgentEvent>, IDisposable
 {
     private readonly AgentEventWriter _events = new(includeSessionId: false);
 
-    public async IAsyncEnumerable<SseItem<AgentEvent>> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    public IAsyncEnumerable<ReadOnlyMemory<AgentEvent>> ReadBatchesAsync(CancellationToken cancellationToken)
+        => RunEventSource.ReadBatchesAsync(run, afterSequence, RunEventDelivery.EveryDelta, cancellationToken);
+
+    public void WriteStart(SseEventWriter events)
     {
-        await foreach (var batch in RunEventSource.ReadBatchesAsync(run, afterSequence, RunEventDelivery.EveryDelta, cancellationToken).ConfigureAwait(false))
-        {
-            for (var i = 0; i < batch.Length; i++)
-            {
-                var agentEvent = batch.Span[i];
-                yield return new SseItem<AgentEvent>(agentEvent) { EventId = agentEvent.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture) };
-            }
-        }
     }
 
-    public void Format(SseItem<AgentEvent> item, IBufferWriter<byte> buffer) => _events.Write(buffer, item.Data);
+    public void Write(AgentEvent item, SseEventWriter events)
+    {
+        _events.Write(events.BeginEvent(), item);
+        events.EndEvent(item.Sequence);
+    }
+
+    public void WriteEnd(SseEventWriter events)
+    {
+    }
 
     public void Dispose() => _events.Dispose();
 }

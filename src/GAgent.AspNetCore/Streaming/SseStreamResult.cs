@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.IO.Pipelines;
 using System.Net.ServerSentEvents;
 using Microsoft.AspNetCore.Http;
@@ -9,20 +8,17 @@ using Microsoft.Extensions.Options;
 namespace GAgent.AspNetCore.Streaming;
 
 /// <summary>
-/// Streams items as Server-Sent Events, each item serialized straight into a reused buffer by
-/// <paramref name="formatter"/> (no intermediate strings) and framed as <see cref="SseFormatter"/> frames it. Events go
-/// to the server in batches: every event that is already waiting when the writer gets to it joins the batch, and the
-/// batch is handed over in ONE write that also flushes as soon as the next event is not there yet (or the batch
-/// reaches <see cref="BatchLimit"/>). A client that keeps up gets each event the moment it exists; a stream that falls
-/// behind (a burst from a fast model, a replay) costs one call into the connection's output, and its lock, per batch
-/// instead of per event. Sets the headers proxies need to pass events through unbuffered, and writes a
-/// <c>: keepalive</c> comment whenever the stream has been silent for <see cref="StreamingOptions.KeepAliveInterval"/>.
-/// A client that goes away simply ends the stream.
+/// Streams a projection's items as Server-Sent Events: each batch the source hands over is projected item by item, in
+/// a plain loop, straight into a reused buffer (no intermediate strings, no per-item iterator step) as whole events
+/// framed as <see cref="SseFormatter"/> frames them. Events go to the server in batches: everything already framed
+/// when the source has nothing more ready is handed over in ONE write that also flushes (or as soon as it reaches
+/// <see cref="BatchLimit"/>). A client that keeps up gets each event the moment it exists; a stream that falls behind
+/// (a burst from a fast model, a replay) costs one call into the connection's output, and its lock, per batch instead
+/// of per event. Sets the headers proxies need to pass events through unbuffered, and writes a <c>: keepalive</c>
+/// comment whenever the stream has been silent for <see cref="StreamingOptions.KeepAliveInterval"/>. A client that
+/// goes away simply ends the stream.
 /// </summary>
-internal sealed class SseStreamResult<T>(
-    Func<CancellationToken, IAsyncEnumerable<SseItem<T>>> items,
-    Action<SseItem<T>, IBufferWriter<byte>> formatter,
-    Action<HttpContext>? onAborted = null) : IResult
+internal sealed class SseStreamResult<T>(ISseProjection<T> projection, Action<HttpContext>? onAborted = null) : IResult
 {
     private static readonly ReadOnlyMemory<byte> KeepAliveComment = ": keepalive\n\n"u8.ToArray();
 
@@ -30,8 +26,8 @@ internal sealed class SseStreamResult<T>(
     private const int BatchLimit = 8 * 1024;
 
     /// <summary>
-    /// The batch buffer's size: the batch limit plus room for the event that crosses it, which includes the 4 KB a
-    /// <see cref="System.Text.Json.Utf8JsonWriter"/> asks for whenever it needs space, so the buffer never grows.
+    /// The batch buffer's size: the batch limit plus room for the item that crosses it, which includes the 4 KB a
+    /// <see cref="System.Text.Json.Utf8JsonWriter"/> asks for whenever it needs space, so the buffer rarely grows.
     /// </summary>
     private const int BatchBufferSize = 2 * BatchLimit;
 
@@ -61,52 +57,69 @@ internal sealed class SseStreamResult<T>(
 
     private async Task WriteEventsAsync(PipeWriter output, TimeSpan interval, CancellationToken cancellationToken)
     {
-        using var buffer = new PooledBufferWriter(BatchBufferSize);
-        var scratch = new ArrayBufferWriter<byte>();
-        var enumerator = items(cancellationToken).GetAsyncEnumerator(cancellationToken);
+        using var events = new SseEventWriter(BatchBufferSize);
+        // How much of the buffer is whole items: what a failure may still send, never half an item's events.
+        var complete = 0;
+        var batches = projection.ReadBatchesAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
         try
         {
+            projection.WriteStart(events);
+            complete = events.WrittenCount;
             while (true)
             {
-                var next = enumerator.MoveNextAsync();
-                // Caught up: the events framed so far go out now, before waiting for the next one.
-                if (!next.IsCompleted && buffer.WrittenCount > 0 && !await SendAsync(output, buffer, cancellationToken).ConfigureAwait(false))
+                var next = batches.MoveNextAsync();
+                // Caught up: the events framed so far go out now, before waiting for the next batch.
+                if (!next.IsCompleted && events.WrittenCount > 0 && !await SendAsync(output, events, cancellationToken).ConfigureAwait(false))
                 {
                     return;
                 }
 
-                // An item that is already there (a fast model, a backlog replay) costs no task and no timer.
-                var hasItem = next.IsCompleted || interval <= TimeSpan.Zero
+                complete = events.WrittenCount;
+                // A batch that is already there (a fast model, a backlog replay) costs no task and no timer.
+                var hasBatch = next.IsCompleted || interval <= TimeSpan.Zero
                     ? await next.ConfigureAwait(false)
                     : await WaitWithKeepAlivesAsync(next.AsTask(), output, interval, cancellationToken).ConfigureAwait(false);
-                if (!hasItem)
+                if (!hasBatch)
                 {
-                    if (buffer.WrittenCount > 0)
+                    projection.WriteEnd(events);
+                    complete = events.WrittenCount;
+                    if (events.WrittenCount > 0)
                     {
-                        await SendAsync(output, buffer, cancellationToken).ConfigureAwait(false);
+                        await SendAsync(output, events, cancellationToken).ConfigureAwait(false);
                     }
 
                     return;
                 }
 
-                SseEventFraming.Write(buffer, enumerator.Current, formatter, scratch);
-                // A long backlog (a replay, a reader that fell behind) goes out in bounded pieces, under backpressure.
-                if (buffer.WrittenCount >= BatchLimit && !await SendAsync(output, buffer, cancellationToken).ConfigureAwait(false))
+                var batch = batches.Current;
+                for (var i = 0; i < batch.Length; i++)
                 {
-                    return;
+                    projection.Write(batch.Span[i], events);
+                    complete = events.WrittenCount;
+                    // A long backlog (a replay, a reader that fell behind) goes out in bounded pieces, under backpressure.
+                    if (complete >= BatchLimit)
+                    {
+                        if (!await SendAsync(output, events, cancellationToken).ConfigureAwait(false))
+                        {
+                            return;
+                        }
+
+                        complete = 0;
+                    }
                 }
             }
         }
-        catch (Exception) when (buffer.WrittenCount > 0 && !cancellationToken.IsCancellationRequested)
+        catch (Exception) when (complete > 0 && !cancellationToken.IsCancellationRequested)
         {
             // The stream failed (a run's events expired under a slow reader, a replay that broke): the events framed
             // before the failure are the client's all the same, then the failure ends the response.
-            await SendAsync(output, buffer, cancellationToken).ConfigureAwait(false);
+            events.Truncate(complete);
+            await SendAsync(output, events, cancellationToken).ConfigureAwait(false);
             throw;
         }
         finally
         {
-            await enumerator.DisposeAsync().ConfigureAwait(false);
+            await batches.DisposeAsync().ConfigureAwait(false);
         }
     }
 
@@ -114,10 +127,10 @@ internal sealed class SseStreamResult<T>(
     /// Hands the framed events to the server in one write that also flushes, and empties the buffer; false when the
     /// client is gone (the token says so too, and the caller's catch reports it).
     /// </summary>
-    private static async ValueTask<bool> SendAsync(PipeWriter output, PooledBufferWriter buffer, CancellationToken cancellationToken)
+    private static async ValueTask<bool> SendAsync(PipeWriter output, SseEventWriter events, CancellationToken cancellationToken)
     {
-        var flushed = await output.WriteAsync(buffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
-        buffer.Clear();
+        var flushed = await output.WriteAsync(events.WrittenMemory, cancellationToken).ConfigureAwait(false);
+        events.Clear();
         if (flushed.IsCompleted || flushed.IsCanceled)
         {
             cancellationToken.ThrowIfCancellationRequested();

@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Net.ServerSentEvents;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -24,13 +22,16 @@ public sealed class ResponseStreamFormatTests
     public void The_hand_written_text_delta_is_the_json_the_serializer_writes(string delta)
     {
         var e = TextDelta(7, "msg_1", 2, delta);
-        using var stream = new ResponseStream(0, TimeProvider.System);
-        var buffer = new ArrayBufferWriter<byte>();
+        using var formatter = new ResponseEventFormatter();
+        using var events = new SseEventWriter(16);
 
-        stream.Format(new SseItem<ResponseStreamEvent>(e, e.Type), buffer);
+        formatter.Write(e, events);
 
+        var framed = Encoding.UTF8.GetString(events.WrittenMemory.Span);
+        Assert.StartsWith("event: response.output_text.delta\ndata: ", framed, StringComparison.Ordinal);
+        Assert.EndsWith("\n\n", framed, StringComparison.Ordinal);
         var expected = JsonNode.Parse(JsonSerializer.Serialize(e, ResponsesJson.Context.ResponseStreamEvent));
-        var actual = JsonNode.Parse(buffer.WrittenSpan);
+        var actual = JsonNode.Parse(framed["event: response.output_text.delta\ndata: ".Length..^2]);
         Assert.True(JsonNode.DeepEquals(expected, actual), $"expected {expected?.ToJsonString()}\nactual   {actual?.ToJsonString()}");
     }
 
@@ -39,7 +40,8 @@ public sealed class ResponseStreamFormatTests
     public void Every_token_of_every_item_is_byte_for_byte_the_event_written_in_full(string delta)
     {
         // One stream, items and indexes changing between tokens, sequence numbers of every length.
-        using var stream = new ResponseStream(0, TimeProvider.System);
+        using var formatter = new ResponseEventFormatter();
+        using var actual = new SseEventWriter(16);
         ResponseStreamEvent[] events =
         [
             TextDelta(1, "msg_a", 0, delta),
@@ -52,23 +54,25 @@ public sealed class ResponseStreamFormatTests
 
         foreach (var e in events)
         {
-            var actual = new ArrayBufferWriter<byte>();
-            stream.Format(new SseItem<ResponseStreamEvent>(e, e.Type), actual);
+            actual.Clear();
+            formatter.Write(e, actual);
 
-            Assert.Equal(InFull(e), Encoding.UTF8.GetString(actual.WrittenSpan));
+            Assert.Equal(InFull(e), Encoding.UTF8.GetString(actual.WrittenMemory.Span));
         }
     }
 
     private static ResponseStreamEvent TextDelta(long sequence, string itemId, int outputIndex, string delta)
         => new() { Type = ResponseProjector.TextDeltaType, SequenceNumber = sequence, ItemId = itemId, OutputIndex = outputIndex, ContentIndex = 0, Delta = delta, Logprobs = [] };
 
+    /// <summary>The event written in full and framed: what the per-token frame must reproduce.</summary>
     private static string InFull(ResponseStreamEvent e)
     {
-        var buffer = new ArrayBufferWriter<byte>();
+        using var events = new SseEventWriter(16);
         using var json = new PooledJsonWriter();
-        var writer = json.Rent(buffer);
-        ResponseStream.WriteTextDeltaInFull(writer, e);
+        var writer = json.Rent(events.BeginEvent(e.Type));
+        ResponseEventFormatter.WriteTextDeltaInFull(writer, e);
         writer.Flush();
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        events.EndEvent();
+        return Encoding.UTF8.GetString(events.WrittenMemory.Span);
     }
 }

@@ -11,18 +11,17 @@ namespace GAgent.AspNetCore.Tests.Streaming;
 /// <summary>How events reach the connection: waiting events go out together, and nothing waits behind a slow producer.</summary>
 public sealed class SseStreamResultTests
 {
-    private static void Format(SseItem<string> item, IBufferWriter<byte> buffer) => buffer.Write(Encoding.UTF8.GetBytes(item.Data));
-
     [Fact]
     public async Task Events_that_are_already_waiting_go_out_in_few_writes_with_the_framework_formatters_bytes()
     {
-        var items = Enumerable.Range(0, 2_000).Select(i => new SseItem<string>($"{{\"n\":{i}}}", i % 7 == 0 ? "tick" : null) { EventId = i.ToString(System.Globalization.CultureInfo.InvariantCulture) }).ToList();
+        var items = Enumerable.Range(0, 2_000).Select(i => new Item($"{{\"n\":{i}}}", i % 7 == 0 ? "tick" : null, i)).ToList();
         var body = new RecordingStream();
 
-        await new SseStreamResult<string>(_ => Ready(items), Format).ExecuteAsync(Context(body));
+        await new SseStreamResult<Item>(new Projection(_ => Ready(items.Chunk(64)))).ExecuteAsync(Context(body));
 
         using var expected = new MemoryStream();
-        await SseFormatter.WriteAsync(Ready(items), expected, Format);
+        var framework = items.Select(static i => new SseItem<string>(i.Data, i.Type) { EventId = i.Id?.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        await SseFormatter.WriteAsync(framework.ToAsyncEnumerable(), expected, static (item, buffer) => buffer.Write(Encoding.UTF8.GetBytes(item.Data)));
         Assert.Equal(Encoding.UTF8.GetString(expected.ToArray()), Encoding.UTF8.GetString(body.Written.ToArray()));
         // About 40 KB of events in batches of about 8 KB, which the body's pipe may cut into a few segment writes
         // each: far fewer writes than the 2,000 a write per event would make.
@@ -35,7 +34,7 @@ public sealed class SseStreamResultTests
         var release = new TaskCompletionSource();
         var body = new RecordingStream();
 
-        var streaming = new SseStreamResult<string>(ct => Gated(release.Task, ct), Format).ExecuteAsync(Context(body));
+        var streaming = new SseStreamResult<Item>(new Projection(ct => Gated(release.Task, ct))).ExecuteAsync(Context(body));
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         await body.WaitForAsync("data: first\n\n", timeout.Token);
@@ -46,21 +45,49 @@ public sealed class SseStreamResultTests
     }
 
     [Fact]
+    public async Task The_opening_events_go_out_before_the_first_item_and_the_closing_ones_after_the_last()
+    {
+        var release = new TaskCompletionSource();
+        var body = new RecordingStream();
+        var projection = new Projection(ct => Gated(release.Task, ct), start: "opening", end: "closing");
+
+        var streaming = new SseStreamResult<Item>(projection).ExecuteAsync(Context(body));
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        await body.WaitForAsync("data: first\n\n", timeout.Token);
+        release.SetResult();
+        await streaming;
+        Assert.Equal("data: opening\n\ndata: first\n\ndata: second\n\ndata: closing\n\n", Encoding.UTF8.GetString(body.Written.ToArray()));
+    }
+
+    [Fact]
     public async Task Events_framed_before_the_stream_fails_still_reach_the_client()
     {
         var body = new RecordingStream();
 
-        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => new SseStreamResult<string>(_ => Failing(), Format).ExecuteAsync(Context(body)));
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => new SseStreamResult<Item>(new Projection(_ => Failing())).ExecuteAsync(Context(body)));
 
         Assert.Equal("broken", failure.Message);
         Assert.Equal("data: one\n\ndata: two\n\n", Encoding.UTF8.GetString(body.Written.ToArray()));
     }
 
-    private static async IAsyncEnumerable<SseItem<string>> Failing()
+    [Fact]
+    public async Task An_item_whose_projection_fails_halfway_is_not_sent_in_part()
+    {
+        var body = new RecordingStream();
+        Item[] items = [new("one"), new("two"), new("bad"), new("never")];
+
+        var failure = await Assert.ThrowsAsync<FormatException>(() => new SseStreamResult<Item>(new Projection(_ => Ready([items]))).ExecuteAsync(Context(body)));
+
+        Assert.Equal("bad item", failure.Message);
+        Assert.Equal("data: one\n\ndata: two\n\n", Encoding.UTF8.GetString(body.Written.ToArray()));
+    }
+
+    private static async IAsyncEnumerable<ReadOnlyMemory<Item>> Failing()
     {
         await Task.CompletedTask;
-        yield return new SseItem<string>("one");
-        yield return new SseItem<string>("two");
+        yield return new Item[] { new("one") };
+        yield return new Item[] { new("two") };
         throw new InvalidOperationException("broken");
     }
 
@@ -71,20 +98,55 @@ public sealed class SseStreamResultTests
         return context;
     }
 
-    private static async IAsyncEnumerable<SseItem<string>> Ready(IEnumerable<SseItem<string>> items)
+    private static async IAsyncEnumerable<ReadOnlyMemory<Item>> Ready(IEnumerable<Item[]> batches)
     {
         await Task.CompletedTask;
-        foreach (var item in items)
+        foreach (var batch in batches)
         {
-            yield return item;
+            yield return batch;
         }
     }
 
-    private static async IAsyncEnumerable<SseItem<string>> Gated(Task gate, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<ReadOnlyMemory<Item>> Gated(Task gate, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        yield return new SseItem<string>("first");
+        yield return new Item[] { new("first") };
         await gate.WaitAsync(cancellationToken);
-        yield return new SseItem<string>("second");
+        yield return new Item[] { new("second") };
+    }
+
+    private sealed record Item(string Data, string? Type = null, long? Id = null);
+
+    /// <summary>
+    /// Each item becomes one event with its type, data and numeric id; an item whose data is "bad" fails after its
+    /// event has begun, as a projection that breaks halfway would.
+    /// </summary>
+    private sealed class Projection(Func<CancellationToken, IAsyncEnumerable<ReadOnlyMemory<Item>>> batches, string? start = null, string? end = null) : ISseProjection<Item>
+    {
+        public IAsyncEnumerable<ReadOnlyMemory<Item>> ReadBatchesAsync(CancellationToken cancellationToken) => batches(cancellationToken);
+
+        public void WriteStart(SseEventWriter events) => WriteText(events, start);
+
+        public void Write(Item item, SseEventWriter events)
+        {
+            events.BeginEvent(item.Type).Write(Encoding.UTF8.GetBytes(item.Data));
+            if (item.Data == "bad")
+            {
+                throw new FormatException("bad item");
+            }
+
+            events.EndEvent(item.Id);
+        }
+
+        public void WriteEnd(SseEventWriter events) => WriteText(events, end);
+
+        private static void WriteText(SseEventWriter events, string? text)
+        {
+            if (text is not null)
+            {
+                events.BeginEvent().Write(Encoding.UTF8.GetBytes(text));
+                events.EndEvent();
+            }
+        }
     }
 
     /// <summary>A response body that keeps what it was given and counts the writes that carried it.</summary>

@@ -3,6 +3,7 @@ using System.Text.Json;
 using GAgent.AspNetCore.Http;
 using GAgent.AspNetCore.OpenAI.Responses.Wire;
 using GAgent.AspNetCore.Streaming;
+using GAgent.Events;
 using GAgent.Responses;
 using GAgent.Runs;
 using Microsoft.AspNetCore.Builder;
@@ -67,9 +68,9 @@ internal static class ResponsesEndpoints
         var cancelOnDisconnect = server.Disconnect.CancelOpenAIRunOnDisconnect;
         if (body.Stream == true)
         {
-            var stream = new ResponseStream(-1, time);
+            var stream = new ResponseStream(active, -1, time);
             context.Response.RegisterForDispose(stream);
-            return new SseStreamResult<ResponseStreamEvent>(ct => stream.LiveAsync(active, ct), stream.Format, _ => StopIf(cancelOnDisconnect, active));
+            return new SseStreamResult<AgentEvent>(stream, _ => StopIf(cancelOnDisconnect, active));
         }
 
         try
@@ -104,9 +105,9 @@ internal static class ResponsesEndpoints
 
         if (stream == true && recorder.GetActive(id) is { } active)
         {
-            var live = new ResponseStream(startingAfter, time);
+            var live = new ResponseStream(active, startingAfter, time);
             context.Response.RegisterForDispose(live);
-            return new SseStreamResult<ResponseStreamEvent>(ct => live.LiveAsync(active, ct), live.Format);
+            return new SseStreamResult<AgentEvent>(live);
         }
 
         var response = await recorder.GetStoredAsync(id, context.RequestAborted).ConfigureAwait(false);
@@ -117,9 +118,9 @@ internal static class ResponsesEndpoints
 
         if (stream == true)
         {
-            var replay = new ResponseStream(startingAfter, time);
+            var replay = new ResponseReplayStream(response, startingAfter);
             context.Response.RegisterForDispose(replay);
-            return new SseStreamResult<ResponseStreamEvent>(_ => replay.ReplayAsync(response), replay.Format);
+            return new SseStreamResult<ResponseStreamEvent>(replay);
         }
 
         return TypedResults.Json(response, ResponsesJson.Context.ResponseObject);
