@@ -1,6 +1,6 @@
 namespace GAgent.AspNetCore.OpenAI;
 
-/// <summary>The kinds of frame a chat completions stream sends, in the order OpenAI sends them.</summary>
+/// <summary>The kinds of chunk a chat completions stream sends, in the order OpenAI sends them (then <c>[DONE]</c>).</summary>
 internal enum ChatChunkKind
 {
     Role,
@@ -10,5 +10,4 @@ internal enum ChatChunkKind
     Finish,
     Usage,
     Error,
-    Done,
 }

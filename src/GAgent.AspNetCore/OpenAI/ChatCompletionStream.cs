@@ -76,10 +76,6 @@ internal sealed class ChatCompletionStream(IAgentRun run, string completionId, l
         }
     }
 
-    public void WriteEnd(SseEventWriter events)
-    {
-    }
-
     /// <summary>
     /// The per-token chunk: everything around the text, its SSE framing included, is the same for the whole stream and
     /// is copied, not re-serialized; only the text is written per token (see WriteStringBetween).

@@ -11,12 +11,16 @@ internal interface ISseProjection<T>
     /// <summary>The items, in batches valid until the next one is asked for.</summary>
     IAsyncEnumerable<ReadOnlyMemory<T>> ReadBatchesAsync(CancellationToken cancellationToken);
 
-    /// <summary>Writes the events that open the stream, before any item arrives.</summary>
-    void WriteStart(SseEventWriter events);
+    /// <summary>Writes the events that open the stream, before any item arrives (none unless the stream has some).</summary>
+    void WriteStart(SseEventWriter events)
+    {
+    }
 
     /// <summary>Writes the events <paramref name="item"/> projects to: none, one or several.</summary>
     void Write(T item, SseEventWriter events);
 
-    /// <summary>Writes the events that close the stream once the source has no more items.</summary>
-    void WriteEnd(SseEventWriter events);
+    /// <summary>Writes the events that close the stream once the source has no more items (none unless the stream has some).</summary>
+    void WriteEnd(SseEventWriter events)
+    {
+    }
 }

@@ -14,18 +14,10 @@ internal sealed class NativeEventStream(IAgentRun run, long afterSequence) : ISs
     public IAsyncEnumerable<ReadOnlyMemory<AgentEvent>> ReadBatchesAsync(CancellationToken cancellationToken)
         => RunEventSource.ReadBatchesAsync(run, afterSequence, RunEventDelivery.EveryDelta, cancellationToken);
 
-    public void WriteStart(SseEventWriter events)
-    {
-    }
-
     public void Write(AgentEvent item, SseEventWriter events)
     {
         _events.Write(events.BeginEvent(), item);
         events.EndEvent(item.Sequence);
-    }
-
-    public void WriteEnd(SseEventWriter events)
-    {
     }
 
     public void Dispose() => _events.Dispose();

@@ -71,11 +71,8 @@ internal sealed class SseEventWriter(int initialCapacity) : IDisposable
         _buffer.Write("\n"u8);
         if (id is { } value)
         {
-            _buffer.Write(IdPrefix);
-            var span = _buffer.GetSpan(21);
-            value.TryFormat(span, out var written, provider: System.Globalization.CultureInfo.InvariantCulture);
-            span[written] = (byte)'\n';
-            _buffer.Advance(written + 1);
+            PooledJsonWriter.WriteNumberAfter(_buffer, IdPrefix, value);
+            _buffer.Write("\n"u8);
         }
 
         _buffer.Write("\n"u8);
@@ -93,11 +90,12 @@ internal sealed class SseEventWriter(int initialCapacity) : IDisposable
         }
 
         using var events = new SseEventWriter(payloadHead.Length + payloadTail.Length + 64);
-        events.BeginEvent(eventType).Write(payloadHead);
+        var payload = events.BeginEvent(eventType);
+        payload.Write(payloadHead);
         var headLength = events.WrittenCount;
-        events._buffer.Write(payloadTail);
+        payload.Write(payloadTail);
         events.EndEvent();
-        var framed = events._buffer.WrittenSpan;
+        var framed = events.WrittenMemory.Span;
         return (framed[..headLength].ToArray(), framed[headLength..].ToArray());
     }
 

@@ -19,15 +19,7 @@ internal sealed class ResponseReplayStream(ResponseObject stored, long startingA
         yield return ResponseProjector.Replay(stored).Where(e => e.SequenceNumber > startingAfter).ToArray();
     }
 
-    public void WriteStart(SseEventWriter events)
-    {
-    }
-
     public void Write(ResponseStreamEvent item, SseEventWriter events) => _formatter.Write(item, events);
-
-    public void WriteEnd(SseEventWriter events)
-    {
-    }
 
     public void Dispose() => _formatter.Dispose();
 }
