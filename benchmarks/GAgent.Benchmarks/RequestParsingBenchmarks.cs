@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
@@ -7,14 +8,14 @@ using GAgent.AspNetCore.OpenAI.Wire;
 
 namespace GAgent.Benchmarks;
 
-/// <summary>Parsing and mapping a chat completions request that carries a long history (as Open WebUI sends it).</summary>
+/// <summary>Parsing and mapping a chat completions request: one user message, and a long history (as Open WebUI sends it).</summary>
 [MemoryDiagnoser]
 public class RequestParsingBenchmarks
 {
     private readonly GAgentServerOptions _options = new();
     private byte[] _body = null!;
 
-    [Params(200)]
+    [Params(1, 200)]
     public int Messages { get; set; }
 
     [GlobalSetup]
@@ -30,10 +31,16 @@ public class RequestParsingBenchmarks
         _body = Encoding.UTF8.GetBytes(json.Append("]}").ToString());
     }
 
-    [Benchmark(Description = "parse + map a 200-message history")]
+    [Benchmark(Description = "parse with the serializer")]
+    public int ParseWithSerializer() => JsonSerializer.Deserialize(_body, OpenAIJson.Context.ChatCompletionRequest)!.Messages!.Count;
+
+    [Benchmark(Description = "parse with the request reader")]
+    public int ParseWithReader() => ChatCompletionRequestReader.TryRead(new ReadOnlySequence<byte>(_body), 64)!.Messages!.Count;
+
+    [Benchmark(Description = "parse (reader) + map")]
     public int ParseAndMap()
     {
-        var request = JsonSerializer.Deserialize(_body, OpenAIJson.Context.ChatCompletionRequest)!;
+        var request = ChatCompletionRequestReader.TryRead(new ReadOnlySequence<byte>(_body), 64)!;
         var (mapped, _) = ChatCompletionRequestMapper.Map(request, _options);
         return mapped!.Messages.Count;
     }

@@ -18,7 +18,12 @@ internal static class JsonBody
 
     private static readonly ConcurrentDictionary<(JsonTypeInfo TypeInfo, int MaxDepth), JsonTypeInfo> DepthVariants = new();
 
-    public static async Task<(T? Value, ErrorInfo? Error)> ReadAsync<T>(HttpContext context, JsonTypeInfo<T> typeInfo, long maxBytes, int maxDepth, string limitName)
+    /// <summary>
+    /// Reads the body as <typeparamref name="T"/>. A <paramref name="fastReader"/>, when given, is tried first: it reads
+    /// the shapes it knows faster than the serializer and returns null for anything else, which the serializer then
+    /// reads (and reports the errors of).
+    /// </summary>
+    public static async Task<(T? Value, ErrorInfo? Error)> ReadAsync<T>(HttpContext context, JsonTypeInfo<T> typeInfo, long maxBytes, int maxDepth, string limitName, Func<ReadOnlySequence<byte>, int, T?>? fastReader = null)
         where T : class
     {
         var request = context.Request;
@@ -65,7 +70,7 @@ internal static class JsonBody
 
             try
             {
-                return Parse(buffer, typeInfo, maxDepth);
+                return fastReader?.Invoke(buffer, maxDepth) is { } value ? (value, null) : Parse(buffer, typeInfo, maxDepth);
             }
             finally
             {

@@ -55,7 +55,7 @@ internal static class OpenAIEndpoints
     private static async Task<IResult> CreateChatCompletionAsync(HttpContext context, IAgentRunner runner, ISessionStore sessions, IOptions<GAgentServerOptions> options, TimeProvider time)
     {
         var server = options.Value;
-        var (body, readError) = await JsonBody.ReadAsync(context, OpenAIJson.Context.ChatCompletionRequest, server.Limits.MaxOpenAIRequestBytes, server.Limits.MaxJsonDepth, nameof(HttpLimitsOptions.MaxOpenAIRequestBytes)).ConfigureAwait(false);
+        var (body, readError) = await JsonBody.ReadAsync(context, OpenAIJson.Context.ChatCompletionRequest, server.Limits.MaxOpenAIRequestBytes, server.Limits.MaxJsonDepth, nameof(HttpLimitsOptions.MaxOpenAIRequestBytes), ChatCompletionRequestReader.TryRead).ConfigureAwait(false);
         if (readError is not null)
         {
             return OpenAIResults.Error(readError, context);

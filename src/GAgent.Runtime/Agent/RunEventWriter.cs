@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json;
 using GAgent.Events;
 using Microsoft.Extensions.AI;
@@ -18,9 +17,15 @@ internal sealed class RunEventWriter(AgentRun run)
     /// <summary>Most fragments held before they are appended even though the model has more ready.</summary>
     internal const int MaxHeldDeltas = 16;
 
-    // Rented while fragments are held: most of a run's events are never held, and a whole reply holds none.
-    private RunDelta[]? _held;
+    // The fragments held are all of one message (a fragment of another first appends them), so per fragment only its
+    // text is kept: one reference stored per token. The array is the writer's own, made when a run first holds a
+    // fragment (a whole reply holds none), so storing into it is a young object's write, not the card-marking store
+    // into an old pooled array that a shared pool's array would cost.
+    private string[]? _heldTexts;
     private int _heldCount;
+    private RunDeltaKind _heldKind;
+    private string? _heldMessageId;
+    private MessageText? _heldMessage;
 
     /// <summary>The journal, for every event but a held fragment: what is held is appended first, so order is kept.</summary>
     private RunJournal Journal
@@ -35,23 +40,14 @@ internal sealed class RunEventWriter(AgentRun run)
     /// <summary>Appends the fragments held so far; the model call calls it before it waits for the model.</summary>
     public void FlushDeltas()
     {
-        if (_held is not { } array)
+        if (_heldCount == 0)
         {
             return;
         }
 
-        var held = array.AsSpan(0, _heldCount);
-        _held = null;
+        var count = _heldCount;
         _heldCount = 0;
-        try
-        {
-            run.Journal.AppendDeltas(held);
-        }
-        finally
-        {
-            // Cleared, so the pool does not keep the run's text alive.
-            ArrayPool<RunDelta>.Shared.Return(array, clearArray: true);
-        }
+        run.Journal.AppendDeltas(_heldKind, _heldMessageId!, _heldMessage!, _heldTexts.AsSpan(0, count));
     }
 
     public void RunStarted() => Journal.Append(run, static (r, sequence, at) => new RunStartedEvent { RunId = r.Id, SessionId = r.SessionId, Sequence = sequence, Timestamp = at, ModelId = r.ModelId, ProfileId = r.ProfileId });
@@ -59,7 +55,7 @@ internal sealed class RunEventWriter(AgentRun run)
     public void TextStart(string messageId) => Journal.Append((run, messageId), static (s, sequence, at) => new TextMessageStartEvent { RunId = s.run.Id, SessionId = s.run.SessionId, Sequence = sequence, Timestamp = at, MessageId = s.messageId });
 
     /// <summary>Holds <paramref name="delta"/> for the journal, which adds it to <paramref name="message"/> (the turn's text so far).</summary>
-    public void TextContent(string messageId, string delta, MessageText message) => Hold(new RunDelta(RunDeltaKind.Text, messageId, delta, message));
+    public void TextContent(string messageId, string delta, MessageText message) => Hold(RunDeltaKind.Text, messageId, delta, message);
 
     public void TextEnd(string messageId) => Journal.Append((run, messageId), static (s, sequence, at) => new TextMessageEndEvent { RunId = s.run.Id, SessionId = s.run.SessionId, Sequence = sequence, Timestamp = at, MessageId = s.messageId });
 
@@ -70,7 +66,7 @@ internal sealed class RunEventWriter(AgentRun run)
     }
 
     /// <summary>Holds <paramref name="delta"/> for the journal, which adds it to <paramref name="message"/> (the turn's reasoning so far).</summary>
-    public void ReasoningContent(string messageId, string delta, MessageText message) => Hold(new RunDelta(RunDeltaKind.Reasoning, messageId, delta, message));
+    public void ReasoningContent(string messageId, string delta, MessageText message) => Hold(RunDeltaKind.Reasoning, messageId, delta, message);
 
     public void ReasoningEnd(string messageId)
     {
@@ -107,10 +103,22 @@ internal sealed class RunEventWriter(AgentRun run)
 
     public void RunError(string code, string message) => Journal.Append((run, code, message), static (s, sequence, at) => new RunErrorEvent { RunId = s.run.Id, SessionId = s.run.SessionId, Sequence = sequence, Timestamp = at, Code = s.code, Message = s.message });
 
-    private void Hold(in RunDelta delta)
+    private void Hold(RunDeltaKind kind, string messageId, string delta, MessageText message)
     {
-        _held ??= ArrayPool<RunDelta>.Shared.Rent(MaxHeldDeltas);
-        _held[_heldCount++] = delta;
+        if (_heldCount > 0 && (kind != _heldKind || !ReferenceEquals(message, _heldMessage) || messageId != _heldMessageId))
+        {
+            FlushDeltas();
+        }
+
+        if (_heldCount == 0)
+        {
+            _heldTexts ??= new string[MaxHeldDeltas];
+            _heldKind = kind;
+            _heldMessageId = messageId;
+            _heldMessage = message;
+        }
+
+        _heldTexts![_heldCount++] = delta;
         if (_heldCount == MaxHeldDeltas)
         {
             FlushDeltas();

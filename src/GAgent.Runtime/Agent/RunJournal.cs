@@ -99,22 +99,22 @@ internal sealed class RunJournal
     /// event when a reader wants every delta, else later, merged with the fragments that follow it.
     /// </summary>
     public void AppendDelta(RunDeltaKind kind, string messageId, string delta, MessageText message)
-        => AppendDeltas([new RunDelta(kind, messageId, delta, message)]);
+        => AppendDeltas(kind, messageId, message, [delta]);
 
     /// <summary>
-    /// Appends fragments in order, each exactly as <see cref="AppendDelta"/> would, under one acquisition of the lock,
-    /// and wakes the waiting readers once: for the fragments a model produced at once (a burst), which would otherwise
-    /// cost a lock and a wake-up each.
+    /// Appends fragments of one message in order, each exactly as <see cref="AppendDelta"/> would, under one
+    /// acquisition of the lock, and wakes the waiting readers once: for the fragments a model produced at once (a
+    /// burst), which would otherwise cost a lock and a wake-up each.
     /// </summary>
-    public void AppendDeltas(ReadOnlySpan<RunDelta> deltas)
+    public void AppendDeltas(RunDeltaKind kind, string messageId, MessageText message, ReadOnlySpan<string> deltas)
     {
         lock (_gate)
         {
             ThrowIfCompleted();
             var wake = false;
-            foreach (ref readonly var delta in deltas)
+            foreach (var delta in deltas)
             {
-                wake |= AppendDeltaLocked(delta);
+                wake |= AppendDeltaLocked(kind, messageId, delta, message);
             }
 
             if (wake)
@@ -125,12 +125,12 @@ internal sealed class RunJournal
     }
 
     /// <summary>Journals one fragment; true when readers have something new. Runs under the lock.</summary>
-    private bool AppendDeltaLocked(in RunDelta delta)
+    private bool AppendDeltaLocked(RunDeltaKind kind, string messageId, string delta, MessageText message)
     {
         if (_everyDeltaReaders == 0)
         {
             var sealedOne = false;
-            if (_pendingMessageId is not null && (_pendingKind != delta.Kind || _pendingMessageId != delta.MessageId || !ReferenceEquals(_pendingSource, delta.Message)))
+            if (_pendingMessageId is not null && (_pendingKind != kind || _pendingMessageId != messageId || !ReferenceEquals(_pendingSource, message)))
             {
                 SealPending();
                 sealedOne = true;
@@ -138,21 +138,21 @@ internal sealed class RunJournal
 
             if (_pendingMessageId is null)
             {
-                _pendingMessageId = delta.MessageId;
-                _pendingKind = delta.Kind;
+                _pendingMessageId = messageId;
+                _pendingKind = kind;
                 _pendingAt = Now();
-                _pendingSource = delta.Message;
-                _pendingStart = delta.Message.Length;
+                _pendingSource = message;
+                _pendingStart = message.Length;
             }
 
             // Nothing new for readers yet (unless another message was sealed): merged readers wait for the message as a whole.
-            delta.Message.Append(delta.Text);
+            message.Append(delta);
             return sealedOne;
         }
 
         SealPending();
-        delta.Message.Append(delta.Text);
-        Add(CreateDelta(delta.Kind, delta.MessageId, delta.Text, _lastSequence + 1, Now()));
+        message.Append(delta);
+        Add(CreateDelta(kind, messageId, delta, _lastSequence + 1, Now()));
         return true;
     }
 

@@ -372,7 +372,7 @@ public sealed class RunJournalTests
         Assert.False(next.IsCompleted);
 
         var message = new MessageText();
-        journal.AppendDeltas([new RunDelta(RunDeltaKind.Text, "msg_a", "one ", message), new RunDelta(RunDeltaKind.Text, "msg_a", "two ", message), new RunDelta(RunDeltaKind.Text, "msg_a", "three", message)]);
+        journal.AppendDeltas(RunDeltaKind.Text, "msg_a", message, ["one ", "two ", "three"]);
 
         Assert.True(await next.AsTask().WaitAsync(TestRuntime.Timeout));
         var events = batches.Current.ToArray();
@@ -387,13 +387,8 @@ public sealed class RunJournalTests
         var journal = NewJournal(64);
         var text = new MessageText();
         var reasoning = new MessageText();
-        journal.AppendDeltas(
-        [
-            new RunDelta(RunDeltaKind.Reasoning, "msg_r", "think ", reasoning),
-            new RunDelta(RunDeltaKind.Reasoning, "msg_r", "hard", reasoning),
-            new RunDelta(RunDeltaKind.Text, "msg_t", "an", text),
-            new RunDelta(RunDeltaKind.Text, "msg_t", "swer", text),
-        ]);
+        journal.AppendDeltas(RunDeltaKind.Reasoning, "msg_r", reasoning, ["think ", "hard"]);
+        journal.AppendDeltas(RunDeltaKind.Text, "msg_t", text, ["an", "swer"]);
         journal.Complete();
 
         var events = await ReadAllAsync(journal, 0, delivery: RunEventDelivery.MergedDeltas);

@@ -327,6 +327,38 @@ public sealed class TextRunTests
         Assert.Equal(AgentRunStatus.Completed, run.Status);
     }
 
+    [Fact]
+    public async Task A_burst_that_switches_between_reasoning_and_text_keeps_every_fragment_in_order()
+    {
+        await using var runtime = new TestRuntime();
+        runtime.Client.Enqueue((_, _) => Mixed());
+
+        var (run, events) = await runtime.RunAsync("think aloud", sessionId: null);
+
+        EventAssert.WellFormed(events, run.Id);
+        var fragments = events.Select(static e => e switch
+        {
+            ReasoningMessageContentEvent r => "r:" + r.Delta,
+            TextMessageContentEvent t => "t:" + t.Delta,
+            _ => null,
+        }).OfType<string>();
+        Assert.Equal(["r:a", "r:b", "t:1", "t:2", "r:c", "t:3", "t:4"], fragments);
+        Assert.Equal(AgentRunStatus.Completed, run.Status);
+
+        static async IAsyncEnumerable<ChatResponseUpdate> Mixed()
+        {
+            await Task.Yield();
+            yield return Updates.Reasoning("a");
+            yield return Updates.Reasoning("b");
+            yield return Updates.Text("1");
+            yield return Updates.Text("2");
+            yield return Updates.Reasoning("c");
+            yield return Updates.Text("3");
+            yield return Updates.Text("4");
+            yield return Updates.Finish(ChatFinishReason.Stop);
+        }
+    }
+
     /// <summary>Every fragment at once, as a fast model or a provider's buffered chunks arrive.</summary>
     private static async IAsyncEnumerable<ChatResponseUpdate> Burst(string[] pieces)
     {
