@@ -89,7 +89,7 @@ public sealed class ClientToolTests
 
         var toolResult = new ChatMessage(ChatRole.Tool, [new FunctionResultContent("call_c", "123")]);
         var run = await runtime.Runner.StartAsync(new AgentRunRequest { SessionId = sessionId, Messages = [toolResult], ClientTools = [Contact()] });
-        await run.Completion.WaitAsync(TestRuntime.Timeout);
+        await run.EndAsync();
 
         Assert.Equal(AgentRunStatus.Completed, run.Status);
         Assert.Equal(ChatFinishReason.Stop, run.FinishReason);

@@ -26,7 +26,7 @@ public sealed class ConcurrencyTests
         Assert.Equal(AgentRunStatus.Running, first.Status);
 
         gate.SetResult();
-        await first.Completion.WaitAsync(TestRuntime.Timeout);
+        await first.EndAsync();
         Assert.Equal(AgentRunStatus.Completed, first.Status);
         Assert.Equal(["first", "working"], (await runtime.MessagesAsync(sessionId)).Select(static m => m.Text));
     }
@@ -42,7 +42,7 @@ public sealed class ConcurrencyTests
         for (var i = 0; i < 25; i++)
         {
             var run = await runtime.StartAsync("message " + i, sessionId);
-            await run.Completion.WaitAsync(TestRuntime.Timeout);
+            await run.EndAsync();
             Assert.Null(runtime.Runner.GetActiveRun(sessionId));
         }
 
@@ -85,7 +85,7 @@ public sealed class ConcurrencyTests
         Assert.NotNull(runtime.Runner.GetActiveRun(sessionId));
 
         gate.SetResult();
-        await second.Completion.WaitAsync(TestRuntime.Timeout);
+        await second.EndAsync();
 
         Assert.Equal(AgentRunStatus.Completed, first.Status);
         Assert.Equal(AgentRunStatus.Completed, second.Status);
@@ -108,9 +108,9 @@ public sealed class ConcurrencyTests
         var second = await runtime.StartAsync("two", sessionId);
 
         Assert.True(second.RequestStop());
-        await second.Completion.WaitAsync(TestRuntime.Timeout);
+        await second.EndAsync();
         gate.SetResult();
-        await first.Completion.WaitAsync(TestRuntime.Timeout);
+        await first.EndAsync();
 
         Assert.Equal(AgentRunStatus.Cancelled, second.Status);
         Assert.Equal(RunErrorCodes.Cancelled, Assert.IsType<RunErrorEvent>((await TestRuntime.ReadAllAsync(second))[^1]).Code);
@@ -134,7 +134,7 @@ public sealed class ConcurrencyTests
         Assert.Equal(AgentRunStatus.Completed, second.Status);
         Assert.Equal(AgentRunStatus.Running, first.Status);
         gate.SetResult();
-        await first.Completion.WaitAsync(TestRuntime.Timeout);
+        await first.EndAsync();
     }
 
     [Fact]
@@ -153,7 +153,7 @@ public sealed class ConcurrencyTests
 
         Assert.Equal(1, limit.MaxActiveRuns);
         gate.SetResult();
-        await first.Completion.WaitAsync(TestRuntime.Timeout);
+        await first.EndAsync();
 
         var (second, _) = await runtime.RunAsync("two", otherSession);
         Assert.Equal(AgentRunStatus.Completed, second.Status);

@@ -18,7 +18,7 @@ public sealed class EphemeralRunTests
         };
 
         var run = await runtime.Runner.StartAsync(request);
-        await run.Completion.WaitAsync(TestRuntime.Timeout);
+        await run.EndAsync();
 
         Assert.False(run.IsPersistent);
         Assert.StartsWith("ephemeral_", run.SessionId, StringComparison.Ordinal);
@@ -41,12 +41,12 @@ public sealed class EphemeralRunTests
         for (var i = 0; i < 20; i++)
         {
             var ephemeral = await runtime.StartAsync("hi", null);
-            await ephemeral.Completion.WaitAsync(TestRuntime.Timeout);
+            await ephemeral.EndAsync();
             Assert.Null(runtime.Runner.GetRun(ephemeral.Id));
             Assert.Null(runtime.Runner.GetActiveRun(ephemeral.SessionId));
 
             var persistent = await runtime.StartAsync("hi", sessionId);
-            await persistent.Completion.WaitAsync(TestRuntime.Timeout);
+            await persistent.EndAsync();
             Assert.Same(persistent, runtime.Runner.GetRun(persistent.Id));
         }
     }
@@ -63,7 +63,7 @@ public sealed class EphemeralRunTests
         Assert.Same(run, runtime.Runner.GetRun(run.Id));
         Assert.Same(run, runtime.Runner.GetActiveRun(run.SessionId));
         gate.SetResult();
-        await run.Completion.WaitAsync(TestRuntime.Timeout);
+        await run.EndAsync();
 
         // The caller's handle keeps working after the registry dropped the run.
         var events = await TestRuntime.ReadAllAsync(run);

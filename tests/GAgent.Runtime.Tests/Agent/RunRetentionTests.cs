@@ -20,7 +20,7 @@ public sealed class RunRetentionTests
         for (var i = 0; i < 5; i++)
         {
             var run = await runtime.StartAsync($"message {i}", sessionId);
-            await run.Completion.WaitAsync(TestRuntime.Timeout);
+            await run.EndAsync();
             runs.Add(run);
         }
 
@@ -46,7 +46,7 @@ public sealed class RunRetentionTests
 
         Assert.Same(run, runtime.Runner.GetRun(run.Id));
         gate.SetResult();
-        await run.Completion.WaitAsync(TestRuntime.Timeout);
+        await run.EndAsync();
 
         Assert.Null(runtime.Runner.GetRun(run.Id));
     }
@@ -59,7 +59,7 @@ public sealed class RunRetentionTests
         runtime.Client.Otherwise = _ => Updates.Answer("ok");
         var sessionId = await runtime.CreateSessionAsync();
         var first = await runtime.StartAsync("one", sessionId);
-        await first.Completion.WaitAsync(TestRuntime.Timeout);
+        await first.EndAsync();
 
         clock.Advance(TimeSpan.FromSeconds(59));
         Assert.Same(first, runtime.Runner.GetRun(first.Id));
@@ -69,7 +69,7 @@ public sealed class RunRetentionTests
 
         // The sweep that runs as runs start removes it for good, and later runs are kept as usual.
         var second = await runtime.StartAsync("two", sessionId);
-        await second.Completion.WaitAsync(TestRuntime.Timeout);
+        await second.EndAsync();
         Assert.Null(runtime.Runner.GetRun(first.Id));
         Assert.Same(second, runtime.Runner.GetRun(second.Id));
     }

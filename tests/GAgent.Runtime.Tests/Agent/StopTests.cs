@@ -18,7 +18,7 @@ public sealed class StopTests
         await reached.WaitAsync(TestRuntime.Timeout);
 
         Assert.True(run.RequestStop());
-        await run.Completion.WaitAsync(TestRuntime.Timeout);
+        await run.EndAsync();
 
         Assert.Equal(AgentRunStatus.Cancelled, run.Status);
         Assert.NotNull(run.CompletedAt);
@@ -65,7 +65,7 @@ public sealed class StopTests
         await toolStarted.Task.WaitAsync(TestRuntime.Timeout);
 
         Assert.True(run.RequestStop());
-        await run.Completion.WaitAsync(TestRuntime.Timeout);
+        await run.EndAsync();
 
         // The tool's token is cancelled by the stop (the tool may observe it just after the run ended).
         await toolCancelled.Task.WaitAsync(TestRuntime.Timeout);
@@ -101,7 +101,7 @@ public sealed class StopTests
         var run = await runtime.StartAsync("run the job", sessionId);
         await toolStarted.Task.WaitAsync(TestRuntime.Timeout);
         run.RequestStop();
-        await run.Completion.WaitAsync(TestRuntime.Timeout);
+        await run.EndAsync();
 
         await runtime.RunAsync("never mind", sessionId);
 
@@ -144,7 +144,7 @@ public sealed class StopTests
         await secondStarted.Task.WaitAsync(TestRuntime.Timeout);
 
         run.RequestStop();
-        await run.Completion.WaitAsync(TestRuntime.Timeout);
+        await run.EndAsync();
 
         Assert.Equal(AgentRunStatus.Cancelled, run.Status);
         var events = await TestRuntime.ReadAllAsync(run);
@@ -178,7 +178,7 @@ public sealed class StopTests
         try
         {
             Assert.True(run.RequestStop());
-            await run.Completion.WaitAsync(TestRuntime.Timeout);
+            await run.EndAsync();
 
             Assert.Equal(AgentRunStatus.Cancelled, run.Status);
         }
@@ -212,7 +212,7 @@ public sealed class StopTests
         var reader = TestRuntime.ReadAllAsync(run);
 
         Assert.True(run.RequestStop());
-        await run.Completion.WaitAsync(TestRuntime.Timeout);
+        await run.EndAsync();
 
         Assert.Equal(AgentRunStatus.Cancelled, run.Status);
         Assert.Equal(RunErrorCodes.Cancelled, Assert.IsType<RunErrorEvent>((await reader)[^1]).Code);

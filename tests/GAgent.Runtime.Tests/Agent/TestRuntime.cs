@@ -11,7 +11,11 @@ namespace GAgent.Runtime.Tests.Agent;
 internal sealed class TestRuntime : IAsyncDisposable
 {
     public const string ModelId = "scripted";
-    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
+    /// <summary>
+    /// How long a test waits for something that should happen at once. It only catches hangs, so it is generous: on a
+    /// loaded two-core CI runner a run that takes milliseconds here once stalled past 10 s.
+    /// </summary>
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
     private readonly ServiceProvider _provider;
 

@@ -259,7 +259,7 @@ public sealed class TextRunTests
         var live = TestRuntime.ReadAllAsync(run);
         var fromMiddle = TestRuntime.ReadAllAsync(run, 2);
         gate.SetResult();
-        await run.Completion.WaitAsync(TestRuntime.Timeout);
+        await run.EndAsync();
 
         var replay = await TestRuntime.ReadAllAsync(run);
         Assert.Equal(EventAssert.Types(replay), EventAssert.Types(await live));
@@ -307,7 +307,7 @@ public sealed class TextRunTests
         Assert.Equal(["a", "b", "c"], seen);
         Assert.False(run.Completion.IsCompleted);
         gate.SetResult();
-        await run.Completion.WaitAsync(TestRuntime.Timeout);
+        await run.EndAsync();
         var events = await TestRuntime.ReadAllAsync(run);
         EventAssert.WellFormed(events, run.Id);
         Assert.Equal(["a", "b", "c", "d"], events.OfType<TextMessageContentEvent>().Select(static e => e.Delta));

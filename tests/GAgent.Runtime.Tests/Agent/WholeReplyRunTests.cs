@@ -68,7 +68,7 @@ public sealed class WholeReplyRunTests
 
         Assert.False(run.Completion.IsCompleted);
         release.Set();
-        await run.Completion.WaitAsync(TestRuntime.Timeout);
+        await run.EndAsync();
         Assert.Equal(AgentRunStatus.Completed, run.Status);
     }
 
@@ -149,7 +149,7 @@ public sealed class WholeReplyRunTests
         await reached.WaitAsync(TestRuntime.Timeout);
 
         Assert.True(run.RequestStop());
-        await run.Completion.WaitAsync(TestRuntime.Timeout);
+        await run.EndAsync();
 
         Assert.Equal(AgentRunStatus.Cancelled, run.Status);
         var events = await TestRuntime.ReadAllAsync(run);

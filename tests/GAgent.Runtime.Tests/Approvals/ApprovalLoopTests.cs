@@ -64,7 +64,7 @@ public sealed class ApprovalLoopTests
         Assert.NotNull(decided.DecidedAt);
         var continuation = runtime.Runner.GetRun(decided.ContinuationRunId!)!;
         Assert.NotEqual(paused.Id, continuation.Id);
-        await continuation.Completion.WaitAsync(TestRuntime.Timeout);
+        await continuation.EndAsync();
         var events = await TestRuntime.ReadAllAsync(continuation);
         EventAssert.WellFormed(events, continuation.Id);
         Assert.Equal(1, deleted);
@@ -95,7 +95,7 @@ public sealed class ApprovalLoopTests
         Assert.Equal(ApprovalStatus.Denied, decided.Status);
         Assert.Null(decided.Scope);
         var continuation = runtime.Runner.GetRun(decided.ContinuationRunId!)!;
-        await continuation.Completion.WaitAsync(TestRuntime.Timeout);
+        await continuation.EndAsync();
         var result = EventAssert.Single<ToolCallResultEvent>(await TestRuntime.ReadAllAsync(continuation));
         Assert.True(result.IsError);
         Assert.Contains("denied", result.Content, StringComparison.Ordinal);
@@ -124,7 +124,7 @@ public sealed class ApprovalLoopTests
         Assert.Equal([ChatRole.User, ChatRole.Assistant, ChatRole.Tool], stored.Select(static m => m.Role));
 
         var decided = await Service(runtime).DecideAsync(interrupt.Id, approve: true, ApprovalScope.Once, null, CancellationToken.None);
-        await runtime.Runner.GetRun(decided.ContinuationRunId!)!.Completion.WaitAsync(TestRuntime.Timeout);
+        await runtime.Runner.GetRun(decided.ContinuationRunId!)!.EndAsync();
 
         var answered = runtime.Client.Calls[1].Messages.SelectMany(static m => m.Contents).OfType<FunctionResultContent>().Select(static r => r.CallId);
         Assert.Equal(["call_t", "call_d"], answered);
@@ -146,7 +146,7 @@ public sealed class ApprovalLoopTests
         Assert.Null(first.ContinuationRunId);
         var second = await Service(runtime).DecideAsync(interrupts[1].Id, approve: false, ApprovalScope.Once, "Keep b.", CancellationToken.None);
         var continuation = runtime.Runner.GetRun(second.ContinuationRunId!)!;
-        await continuation.Completion.WaitAsync(TestRuntime.Timeout);
+        await continuation.EndAsync();
 
         var results = (await TestRuntime.ReadAllAsync(continuation)).OfType<ToolCallResultEvent>().ToList();
         Assert.Equal(["call_1", "call_2"], results.Select(static r => r.ToolCallId));
@@ -201,7 +201,7 @@ public sealed class ApprovalLoopTests
         var sessionId = await runtime.CreateSessionAsync();
         var (_, events) = await runtime.RunAsync("Delete.", sessionId);
         var decided = await Service(runtime).DecideAsync(Assert.Single(EventAssert.Last<RunFinishedEvent>(events).Interrupts).Id, approve: true, ApprovalScope.Session, null, CancellationToken.None);
-        await runtime.Runner.GetRun(decided.ContinuationRunId!)!.Completion.WaitAsync(TestRuntime.Timeout);
+        await runtime.Runner.GetRun(decided.ContinuationRunId!)!.EndAsync();
 
         var (_, again) = await runtime.RunAsync("Delete again.", sessionId);
         var (_, elsewhere) = await runtime.RunAsync("Delete.", await runtime.CreateSessionAsync());
@@ -224,7 +224,7 @@ public sealed class ApprovalLoopTests
             : Updates.Answer("Done.");
         var (_, events) = await runtime.RunAsync("Delete.", await runtime.CreateSessionAsync());
         var decided = await Service(runtime).DecideAsync(Assert.Single(EventAssert.Last<RunFinishedEvent>(events).Interrupts).Id, approve: true, ApprovalScope.Always, null, CancellationToken.None);
-        await runtime.Runner.GetRun(decided.ContinuationRunId!)!.Completion.WaitAsync(TestRuntime.Timeout);
+        await runtime.Runner.GetRun(decided.ContinuationRunId!)!.EndAsync();
 
         var (_, other) = await runtime.RunAsync("Delete.", await runtime.CreateSessionAsync());
         Assert.Equal(RunOutcome.Success, EventAssert.Last<RunFinishedEvent>(other).Outcome);
@@ -329,7 +329,7 @@ public sealed class ApprovalLoopTests
 
             var decided = await Service(after).DecideAsync(approvalId, approve: true, ApprovalScope.Once, null, CancellationToken.None);
             var continuation = after.Runner.GetRun(decided.ContinuationRunId!)!;
-            await continuation.Completion.WaitAsync(TestRuntime.Timeout);
+            await continuation.EndAsync();
 
             Assert.Equal(AgentRunStatus.Completed, continuation.Status);
             Assert.Equal(1, deleted);

@@ -152,7 +152,7 @@ public sealed class ChannelDispatchTests
 
         var result = await channel.Context!.DispatchAsync(Inbound("hi"), CancellationToken.None);
         var runner = runtime.Services.GetRequiredService<GAgent.Runs.IAgentRunner>();
-        await runner.GetRun(result.RunId!)!.Completion.WaitAsync(TestRuntime.Timeout);
+        await runner.GetRun(result.RunId!)!.EndAsync();
         await ChannelTestRuntime.WaitForAsync(() => !channel.Sent.IsEmpty);
         await Task.Delay(100);
         var sent = Assert.Single(channel.Sent);

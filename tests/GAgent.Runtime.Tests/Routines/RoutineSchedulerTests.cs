@@ -228,7 +228,7 @@ public sealed class RoutineSchedulerTests
         Assert.Equal(Nine.AddDays(1), routine.NextRunAt);
 
         gate.SetResult();
-        await busy.Completion.WaitAsync(TestRuntime.Timeout);
+        await busy.EndAsync();
     }
 
     [Fact]
@@ -286,7 +286,7 @@ public sealed class RoutineSchedulerTests
         Assert.Empty(runtime.Client.Calls);
 
         var run = await runtime.Manager.RunNowAsync("daily", CancellationToken.None);
-        await run.Completion.WaitAsync(TestRuntime.Timeout);
+        await run.EndAsync();
         var routine = await runtime.WaitForFinishedRunAsync("daily");
         Assert.Equal(RoutineRunTrigger.Manual, routine.LastRun!.Trigger);
         Assert.Equal(run.Id, routine.LastRun.RunId);

@@ -113,15 +113,26 @@ internal sealed class RoutineTestRuntime : IAsyncDisposable
     /// <summary>Waits until the routine's last run satisfies <paramref name="condition"/>.</summary>
     public async Task<Routine> WaitForRunAsync(string id, Func<RoutineRun, bool> condition)
     {
-        using var timeout = new CancellationTokenSource(TestRuntime.Timeout);
+        var deadline = DateTime.UtcNow + TestRuntime.Timeout;
         while (true)
         {
-            if (await Store.GetAsync(id) is { LastRun: { } run } routine && condition(run))
+            var routine = await Store.GetAsync(id);
+            if (routine is { LastRun: { } run } && condition(run))
             {
                 return routine;
             }
 
-            await Task.Delay(5, timeout.Token);
+            if (DateTime.UtcNow > deadline)
+            {
+                // Says where things stood, so a rare stall on CI can be diagnosed from the log alone.
+                var last = routine?.LastRun;
+                throw new TimeoutException(
+                    $"Routine '{id}' did not reach the awaited run state within {TestRuntime.Timeout.TotalSeconds:0} s: "
+                    + $"{(routine is null ? "no such routine" : last is null ? "no run recorded" : $"last run {last.RunId} {last.Status} ({last.Error})")}; "
+                    + $"clock {Clock.GetUtcNow():O}, next run at {routine?.NextRunAt:O}, scheduler slept {Scheduler.SleepCount} times, model called {Client.Calls.Count} times.");
+            }
+
+            await Task.Delay(5);
         }
     }
 
