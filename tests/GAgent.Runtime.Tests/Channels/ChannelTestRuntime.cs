@@ -11,6 +11,9 @@ internal sealed class ChannelTestRuntime : IAsyncDisposable
 {
     private readonly ServiceProvider _provider;
 
+    // The stores this runtime keeps on disk (profiles, memory, skills, learning, media) are its own: tests run in parallel.
+    private readonly string _dataDirectory = Path.Join(Path.GetTempPath(), "gagent-tests", Guid.NewGuid().ToString("N"));
+
     public ChannelTestRuntime(Action<IGAgentBuilder> build, Action<GAgentOptions>? configure = null)
     {
         Client = new ScriptedChatClient();
@@ -18,6 +21,7 @@ internal sealed class ChannelTestRuntime : IAsyncDisposable
             .AddLogging()
             .AddGAgentRuntime(o =>
             {
+                o.DataDirectory = _dataDirectory;
                 o.ChannelRestart.InitialDelay = TimeSpan.FromMilliseconds(20);
                 o.ChannelRestart.MaxDelay = TimeSpan.FromMilliseconds(80);
                 configure?.Invoke(o);
@@ -58,5 +62,9 @@ internal sealed class ChannelTestRuntime : IAsyncDisposable
     {
         await Manager.StopAsync(CancellationToken.None);
         await _provider.DisposeAsync();
+        if (Directory.Exists(_dataDirectory))
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
     }
 }

@@ -15,6 +15,9 @@ internal sealed class RoutineTestRuntime : IAsyncDisposable
     public static readonly DateTimeOffset Start = new(2025, 1, 6, 8, 30, 0, TimeSpan.Zero);
 
     private readonly ServiceProvider _provider;
+
+    // The stores this runtime keeps on disk (profiles, memory, skills, learning, media) are its own: tests run in parallel.
+    private readonly string _dataDirectory = Path.Join(Path.GetTempPath(), "gagent-tests", Guid.NewGuid().ToString("N"));
     private readonly List<GAgentNotification> _notifications = [];
     private readonly IDisposable _subscription;
     private bool _started;
@@ -27,6 +30,7 @@ internal sealed class RoutineTestRuntime : IAsyncDisposable
             .AddLogging()
             .AddGAgentRuntime(o =>
             {
+                o.DataDirectory = _dataDirectory;
                 o.Instructions = "You are a test agent.";
                 configure?.Invoke(o);
             })
@@ -150,5 +154,9 @@ internal sealed class RoutineTestRuntime : IAsyncDisposable
         }
 
         await _provider.DisposeAsync();
+        if (Directory.Exists(_dataDirectory))
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
     }
 }
