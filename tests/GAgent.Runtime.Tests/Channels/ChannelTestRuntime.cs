@@ -11,7 +11,7 @@ internal sealed class ChannelTestRuntime : IAsyncDisposable
 {
     private readonly ServiceProvider _provider;
 
-    // The stores this runtime keeps on disk (profiles, memory, skills, learning, media) are its own: tests run in parallel.
+    // The stores this runtime keeps on disk (every one not replaced by an in-memory store) are its own: tests run in parallel.
     private readonly string _dataDirectory = Path.Join(Path.GetTempPath(), "gagent-tests", Guid.NewGuid().ToString("N"));
 
     public ChannelTestRuntime(Action<IGAgentBuilder> build, Action<GAgentOptions>? configure = null)

@@ -16,7 +16,7 @@ internal sealed class RoutineTestRuntime : IAsyncDisposable
 
     private readonly ServiceProvider _provider;
 
-    // The stores this runtime keeps on disk (profiles, memory, skills, learning, media) are its own: tests run in parallel.
+    // The stores this runtime keeps on disk (every one not replaced by an in-memory store) are its own: tests run in parallel.
     private readonly string _dataDirectory = Path.Join(Path.GetTempPath(), "gagent-tests", Guid.NewGuid().ToString("N"));
     private readonly List<GAgentNotification> _notifications = [];
     private readonly IDisposable _subscription;
